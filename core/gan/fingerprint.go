@@ -1,0 +1,36 @@
+package gan
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"math"
+
+	"github.com/ganplayground/ganplayground/core/fmath"
+	"github.com/ganplayground/ganplayground/core/nn"
+	"github.com/ganplayground/ganplayground/core/rng"
+)
+
+// Fingerprint identifies a run's weights: the first 16 hex digits of
+// SHA-256 over G's parameters then D's, layer by layer, weights then
+// biases, each as float32 little-endian.
+func Fingerprint(g, d *nn.Net) string {
+	h := sha256.New()
+	var b [4]byte
+	for _, net := range []*nn.Net{g, d} {
+		for _, p := range net.Params() {
+			for _, v := range p.W {
+				binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
+				h.Write(b[:])
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Fingerprint of the trainer's current weights.
+func (t *Trainer) Fingerprint() string { return Fingerprint(t.G, t.D) }
+
+func newRNG(seed uint64) *rng.RNG { return rng.New(seed) }
+
+func sigmoid64(x float64) float64 { return 1 / (1 + fmath.Exp(-x)) }

@@ -1,0 +1,39 @@
+package gan
+
+// Generate maps rows noise vectors z (rows×Z) through G in evaluation mode
+// (no dropout). The result is G's buffer: copy it before the next call.
+func (t *Trainer) Generate(z []float32, rows int) []float32 {
+	return t.G.Forward(z, rows, false)
+}
+
+// Samples draws n fresh samples from G with the given noise generator
+// state left untouched: it uses its own stream derived from seed, so that
+// looking at samples never changes the training run.
+func (t *Trainer) Samples(n int, seed uint64) []float32 {
+	z := make([]float32, n*t.Recipe.Z)
+	saved := t.RNG
+	t.RNG = newRNG(seed)
+	t.SampleNoise(z, n)
+	t.RNG = saved
+	return append([]float32(nil), t.Generate(z, n)...)
+}
+
+// Discriminate returns D(x) ∈ (0, 1) for rows points x (rows×dim). With
+// packing, each point is judged as a pack of copies of itself.
+func (t *Trainer) Discriminate(x []float32, rows int, out []float32) []float32 {
+	in := x
+	if p := t.Recipe.Pack; p > 1 {
+		in = make([]float32, 0, rows*t.dim*p)
+		for i := 0; i < rows; i++ {
+			for k := 0; k < p; k++ {
+				in = append(in, x[i*t.dim:(i+1)*t.dim]...)
+			}
+		}
+	}
+	logits := t.D.Forward(in, rows, false)
+	out = out[:0]
+	for _, v := range logits {
+		out = append(out, float32(sigmoid64(float64(v))))
+	}
+	return out
+}

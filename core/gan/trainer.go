@@ -1,0 +1,239 @@
+package gan
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/nn"
+	"github.com/ganplayground/ganplayground/core/optim"
+	"github.com/ganplayground/ganplayground/core/recipe"
+	"github.com/ganplayground/ganplayground/core/rng"
+)
+
+// Stats describe the last updates, for charts.
+type Stats struct {
+	DLoss, GLoss float64 // mean losses of the last D and G updates
+	DReal, DFake float64 // mean σ(D) on the last real and fake batches
+}
+
+// ErrDiverged reports a NaN or Inf in a loss or in the weights. The weights
+// are then unusable; roll back to a checkpoint.
+var ErrDiverged = errors.New("gan: training diverged")
+
+// Trainer owns both networks, their optimisers, the data source and the
+// random stream, and advances them one update at a time.
+type Trainer struct {
+	Recipe     recipe.Recipe
+	G, D       *nn.Net
+	OptG, OptD *optim.Optimizer
+	Data       data.Source
+	RNG        *rng.RNG
+	Loss       Loss
+	Step       int // completed iterations (generator updates)
+	DSteps     int // discriminator updates done
+	Stats      Stats
+
+	dim     int
+	z, both []float32 // noise; real then fake samples for D (2m×dim)
+	gd, gg  []float32 // dLoss/dlogit for D's 2m/pack rows; for G's m/pack rows
+}
+
+// New builds a trainer from a recipe, initialising everything from its seed.
+func New(rc recipe.Recipe, src data.Source) (*Trainer, error) {
+	if err := rc.Check(); err != nil {
+		return nil, err
+	}
+	loss, err := NewLoss(rc.Loss)
+	if err != nil {
+		return nil, err
+	}
+	dim := rc.DataDim()
+	if src.Dim() != dim {
+		return nil, fmt.Errorf("gan: data has dimension %d, recipe wants %d", src.Dim(), dim)
+	}
+	t := &Trainer{Recipe: rc, Data: src, RNG: rng.New(rc.Seed), Loss: loss, dim: dim}
+	outAct := ""
+	if rc.Data == "mnist" {
+		outAct = "sigmoid" // pixels live in [0, 1]
+	}
+	t.G = nn.NewMLP(nn.Spec{Name: "G", In: rc.Z, Hidden: rc.G, Out: dim, Act: rc.GAct, Pieces: rc.Pieces, Drop: rc.GDrop, OutAct: outAct}, t.RNG)
+	t.D = nn.NewMLP(nn.Spec{Name: "D", In: dim * rc.Pack, Hidden: rc.D, Out: 1, Act: rc.DAct, Pieces: rc.Pieces, Drop: rc.DDrop, InDrop: rc.DDropIn}, t.RNG)
+	t.initOutputBias(outAct)
+	if t.OptG, err = optim.New(optConfig(rc, rc.LRG), t.G.Params()); err != nil {
+		return nil, err
+	}
+	if t.OptD, err = optim.New(optConfig(rc, rc.LRD), t.D.Params()); err != nil {
+		return nil, err
+	}
+	m := rc.Batch
+	t.z = make([]float32, m*rc.Z)
+	t.both = make([]float32, 2*m*dim)
+	np := m / rc.Pack
+	t.gd, t.gg = make([]float32, 2*np), make([]float32, np)
+	return t, nil
+}
+
+func optConfig(rc recipe.Recipe, lr float64) optim.Config {
+	return optim.Config{Kind: rc.Opt, LR: lr, Mom: rc.Mom, MomEnd: rc.MomEnd, MomRamp: rc.MomRamp, Decay: rc.Decay, LRMin: rc.LRMin, B2: rc.B2}
+}
+
+// initOutputBias starts G's output at the data's mean (the paper's code set
+// G's output bias from the data marginals), so that G begins where the data
+// is instead of spending its first steps finding it. It uses its own
+// generator, derived from the seed, and leaves the main stream alone.
+func (t *Trainer) initOutputBias(outAct string) {
+	const n = 1024
+	buf := make([]float32, n*t.dim)
+	t.Data.Sample(rng.New(t.Recipe.Seed^0x5eed), buf, n)
+	bias := t.G.OutputBias()
+	for j := range bias {
+		var s float64
+		for i := 0; i < n; i++ {
+			s += float64(buf[i*t.dim+j])
+		}
+		mean := s / n
+		if outAct == "sigmoid" {
+			mean = math.Min(math.Max(mean, 1e-3), 1-1e-3)
+			mean = math.Log(mean / (1 - mean))
+		}
+		bias[j] = float32(mean)
+	}
+}
+
+// SampleNoise fills z (rows×Z) from the prior: N(0, 1) or U(−√3, √3), both
+// of unit variance.
+func (t *Trainer) SampleNoise(z []float32, rows int) {
+	z = z[:rows*t.Recipe.Z]
+	if t.Recipe.Prior == "uniform" {
+		for i := range z {
+			z[i] = float32((2*t.RNG.Float64() - 1) * math.Sqrt(3))
+		}
+		return
+	}
+	for i := range z {
+		z[i] = float32(t.RNG.Normal())
+	}
+}
+
+// StepD performs one discriminator update. Real and generated samples go
+// through D as one batch of 2m rows — real first — so that one forward and
+// one backward pass serve both terms of the value function.
+func (t *Trainer) StepD() error {
+	m, np := t.Recipe.Batch, t.Recipe.Batch/t.Recipe.Pack
+	t.Data.Sample(t.RNG, t.both[:m*t.dim], m)
+	t.SampleNoise(t.z, m)
+	copy(t.both[m*t.dim:], t.G.Forward(t.z, m, true))
+	t.D.ZeroGrad()
+	// PacGAN: m×dim rows reinterpret as (m/pack)×(pack·dim) at no cost.
+	logits := t.D.Forward(t.both, 2*np, true)
+	real, fake := logits[:np], logits[np:2*np]
+	dl := t.Loss.D(real, fake, t.gd[:np], t.gd[np:])
+	t.D.Backward(t.gd, 2*np, false)
+	t.OptD.Update()
+	if t.Recipe.Loss == "wgan" {
+		t.clipD()
+	}
+	t.DSteps++
+	t.Stats.DLoss = dl
+	t.Stats.DReal, t.Stats.DFake = meanSigmoid(real), meanSigmoid(fake)
+	if !finite(dl) {
+		return fmt.Errorf("%w: discriminator loss is %v at step %d", ErrDiverged, dl, t.Step)
+	}
+	return nil
+}
+
+// StepG performs one generator update through D.
+func (t *Trainer) StepG() error {
+	m, np := t.Recipe.Batch, t.Recipe.Batch/t.Recipe.Pack
+	t.SampleNoise(t.z, m)
+	fake := t.G.Forward(t.z, m, true)
+	lf := t.D.Forward(fake, np, true)
+	gl := t.Loss.G(lf, t.gg)
+	t.Stats.DFake = meanSigmoid(lf)
+	// D's parameter gradients from this pass are discarded: D is zeroed
+	// before its next update.
+	dx := t.D.Backward(t.gg, np, true)
+	t.G.ZeroGrad()
+	t.G.Backward(dx, m, false)
+	t.OptG.Update()
+	t.Step++
+	t.Stats.GLoss = gl
+	if !finite(gl) {
+		return fmt.Errorf("%w: generator loss is %v at step %d", ErrDiverged, gl, t.Step)
+	}
+	return nil
+}
+
+// StepOnce runs one iteration of Algorithm 1: K discriminator updates, then
+// one generator update.
+func (t *Trainer) StepOnce() error {
+	for i := 0; i < t.Recipe.K; i++ {
+		if err := t.StepD(); err != nil {
+			return err
+		}
+	}
+	return t.StepG()
+}
+
+// Done reports whether the recipe's step limit is reached.
+func (t *Trainer) Done() bool { return t.Recipe.Steps > 0 && t.Step >= t.Recipe.Steps }
+
+// SetLR changes the learning rates mid-run (the page's sliders). The recipe
+// follows, so that a checkpoint or link records what is in force.
+func (t *Trainer) SetLR(lrg, lrd float64) error {
+	c := t.Recipe
+	if err := c.Set("lrg", fmt.Sprint(lrg)); err != nil {
+		return err
+	}
+	if err := c.Set("lrd", fmt.Sprint(lrd)); err != nil {
+		return err
+	}
+	t.Recipe = c
+	t.OptG.Cfg.LR, t.OptD.Cfg.LR = c.LRG, c.LRD
+	return nil
+}
+
+// SetK changes the number of D steps per iteration mid-run.
+func (t *Trainer) SetK(k int) error {
+	c := t.Recipe
+	if err := c.Set("k", fmt.Sprint(k)); err != nil {
+		return err
+	}
+	t.Recipe = c
+	return nil
+}
+
+// CheckFinite reports the first parameter holding NaN or Inf.
+func (t *Trainer) CheckFinite() error {
+	for _, net := range []*nn.Net{t.G, t.D} {
+		for _, p := range net.Params() {
+			for i, v := range p.W {
+				if !finite(float64(v)) {
+					return fmt.Errorf("%w: %s[%d] is %v at step %d", ErrDiverged, p.Name, i, v, t.Step)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (t *Trainer) clipD() {
+	c := float32(t.Recipe.Clip)
+	for _, p := range t.D.Params() {
+		for i, v := range p.W {
+			p.W[i] = min(max(v, -c), c)
+		}
+	}
+}
+
+func meanSigmoid(logits []float32) float64 {
+	var s float64
+	for _, v := range logits {
+		s += 1 / (1 + math.Exp(-float64(v))) // display only: never feeds back into training
+	}
+	return s / float64(len(logits))
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

@@ -1,0 +1,53 @@
+package nn
+
+import "github.com/ganplayground/ganplayground/core/rng"
+
+// Dropout zeroes each input with probability P during training and scales
+// the survivors by 1/(1−P) ("inverted" dropout: evaluation is the identity,
+// which is equivalent to the paper's test-time weight scaling).
+type Dropout struct {
+	P     float64
+	dim   int
+	r     *rng.RNG
+	mask  []float32 // 0 or 1/(1−P) per element of the last training batch
+	y, dx []float32
+	on    bool
+}
+
+// NewDropout draws its masks from r, the trainer's generator, so that runs
+// stay reproducible and checkpoints capture the stream.
+func NewDropout(p float64, dim int, r *rng.RNG) *Dropout { return &Dropout{P: p, dim: dim, r: r} }
+
+func (d *Dropout) In() int          { return d.dim }
+func (d *Dropout) Out() int         { return d.dim }
+func (d *Dropout) Params() []*Param { return nil }
+
+func (d *Dropout) Forward(x []float32, rows int, train bool) []float32 {
+	d.on = train && d.P > 0
+	if !d.on {
+		return x
+	}
+	n := rows * d.dim
+	d.mask, d.y = grow(d.mask, n), grow(d.y, n)
+	scale := float32(1 / (1 - d.P))
+	for i := range d.mask {
+		if d.r.Float64() < d.P {
+			d.mask[i] = 0
+		} else {
+			d.mask[i] = scale
+		}
+		d.y[i] = float32(x[i] * d.mask[i])
+	}
+	return d.y
+}
+
+func (d *Dropout) Backward(dy []float32, rows int, needDX bool) []float32 {
+	if !d.on {
+		return dy
+	}
+	d.dx = grow(d.dx, rows*d.dim)
+	for i, m := range d.mask[:len(d.dx)] {
+		d.dx[i] = float32(dy[i] * m)
+	}
+	return d.dx
+}

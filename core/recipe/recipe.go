@@ -1,0 +1,231 @@
+package recipe
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// Recipe is a complete, validated set of training settings. The zero value
+// is not valid; start from Default() or Parse.
+type Recipe struct {
+	Data    string    // ring8 | grid25 | spiral | moons | custom | mnist
+	Digits  []int     // MNIST digits to train on, sorted, distinct
+	Points  []float32 // custom data: x0,y0,x1,y1,…
+	Seed    uint64    // seeds all randomness (init, data, noise, dropout)
+	Steps   int       // stop at this step; 0 = no limit
+	Batch   int       // minibatch m (per network update)
+	Z       int       // noise dimension
+	Prior   string    // uniform | gaussian
+	G, D    []int     // hidden layer sizes
+	GAct    string    // hidden activation of G
+	DAct    string    // hidden activation of D
+	Pieces  int       // maxout pieces
+	GDrop   float64   // dropout probability on G's hidden layers
+	DDrop   float64   // dropout probability on D's hidden layers
+	DDropIn float64   // dropout probability on D's input
+	Loss    string    // minimax | nonsat | lsgan | hinge | wgan
+	Clip    float64   // WGAN weight clipping bound
+	Opt     string    // adam | sgd
+	LRG     float64   // generator learning rate
+	LRD     float64   // discriminator learning rate
+	Mom     float64   // SGD momentum, or Adam β1
+	MomEnd  float64   // SGD: momentum reached at the end of the ramp
+	MomRamp int       // SGD: steps over which momentum rises Mom→MomEnd (0 = no ramp)
+	Decay   float64   // learning rates are divided by this every step (the paper: 1.000004)
+	LRMin   float64   // floor for decayed learning rates
+	B2      float64   // Adam β2
+	K       int       // discriminator steps per generator step
+	Pack    int       // PacGAN packing: D judges Pack samples at once
+}
+
+// Error is a recipe problem tied to one key.
+type Error struct {
+	Key string
+	Msg string
+}
+
+func (e *Error) Error() string {
+	if e.Key == "" {
+		return "recipe: " + e.Msg
+	}
+	return fmt.Sprintf("recipe: %s: %s", e.Key, e.Msg)
+}
+
+// ErrRecipe matches every *Error with errors.Is.
+var ErrRecipe = errors.New("recipe error")
+
+func (e *Error) Is(target error) bool { return target == ErrRecipe }
+
+// Default returns the documented defaults (see keys.go): the ring8 demo.
+func Default() Recipe {
+	var r Recipe
+	for _, k := range keys {
+		if err := k.set(&r, k.def); err != nil {
+			panic("recipe: bad default for " + k.name + ": " + err.Error())
+		}
+	}
+	return r
+}
+
+// MaxLen caps the text of a recipe (custom point lists are the long part).
+const MaxLen = 64 << 10
+
+// Parse reads a recipe, starting from the defaults. A leading '#' or '?' is
+// ignored, as are empty parts ("a=1&&b=2"). Values may be percent-encoded.
+func Parse(s string) (Recipe, error) {
+	r := Default()
+	if len(s) > MaxLen {
+		return r, &Error{Msg: fmt.Sprintf("too long (%d bytes, max %d)", len(s), MaxLen)}
+	}
+	s = strings.TrimLeft(s, "#?")
+	seen := map[string]bool{}
+	for _, part := range strings.Split(s, "&") {
+		if part == "" {
+			continue
+		}
+		name, val, ok := strings.Cut(part, "=")
+		if !ok {
+			return r, &Error{Key: name, Msg: "missing '=value'"}
+		}
+		if v, err := url.QueryUnescape(val); err == nil {
+			val = v
+		}
+		k := lookup(name)
+		if k == nil {
+			return r, &Error{Key: name, Msg: "unknown key (known: " + KeyNames() + ")"}
+		}
+		if seen[name] {
+			return r, &Error{Key: name, Msg: "given twice"}
+		}
+		seen[name] = true
+		if err := k.set(&r, val); err != nil {
+			return r, &Error{Key: name, Msg: err.Error()}
+		}
+	}
+	return r, r.Check()
+}
+
+// Check validates the relations between keys that no single key can check.
+func (r *Recipe) Check() error {
+	if r.Batch%r.Pack != 0 {
+		return &Error{Key: "pack", Msg: fmt.Sprintf("batch %d is not a multiple of pack %d", r.Batch, r.Pack)}
+	}
+	if r.Data == "custom" && len(r.Points) == 0 {
+		return &Error{Key: "points", Msg: "data=custom needs at least one point"}
+	}
+	if r.Data == "mnist" && len(r.Digits) == 0 {
+		return &Error{Key: "digits", Msg: "pick at least one digit"}
+	}
+	if n := r.ParamCount(); n > MaxParams {
+		return &Error{Key: "g", Msg: fmt.Sprintf("networks too large: %d parameters (max %d)", n, MaxParams)}
+	}
+	return nil
+}
+
+// String encodes the recipe canonically: keys in table order, only those
+// that differ from the default. Parse(r.String()) == r.
+func (r Recipe) String() string {
+	def := Default()
+	var b strings.Builder
+	for _, k := range keys {
+		v := k.get(&r)
+		if v == k.get(&def) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(k.name)
+		b.WriteByte('=')
+		b.WriteString(v)
+	}
+	return b.String()
+}
+
+// Full encodes every key, defaults included: what a checkpoint stores, so
+// that a later change of defaults cannot change a saved model's meaning.
+func (r Recipe) Full() string {
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, k.name+"="+k.get(&r))
+	}
+	return strings.Join(parts, "&")
+}
+
+// Get returns one key's encoded value ("" for an unknown key).
+func (r Recipe) Get(name string) string {
+	if k := lookup(name); k != nil {
+		return k.get(&r)
+	}
+	return ""
+}
+
+// Set changes one key, validating the value and the whole recipe.
+func (r *Recipe) Set(name, val string) error {
+	k := lookup(name)
+	if k == nil {
+		return &Error{Key: name, Msg: "unknown key"}
+	}
+	c := *r
+	if err := k.set(&c, val); err != nil {
+		return &Error{Key: name, Msg: err.Error()}
+	}
+	if err := c.Check(); err != nil {
+		return err
+	}
+	*r = c
+	return nil
+}
+
+// Diff lists the keys whose values differ between r and o, skipping the
+// named ones.
+func (r Recipe) Diff(o Recipe, skip ...string) []string {
+	var out []string
+next:
+	for _, k := range keys {
+		for _, s := range skip {
+			if s == k.name {
+				continue next
+			}
+		}
+		if k.get(&r) != k.get(&o) {
+			out = append(out, k.name)
+		}
+	}
+	return out
+}
+
+// DataDim is the dimension of one data sample.
+func (r Recipe) DataDim() int {
+	if r.Data == "mnist" {
+		return 28 * 28
+	}
+	return 2
+}
+
+// MaxParams caps the total parameter count of G and D (≈ 80 MB of float32
+// with Adam state): enough for the paper's MNIST nets (≈ 3.7 M), small
+// enough that a mistyped size cannot exhaust a browser tab.
+const MaxParams = 5_000_000
+
+// ParamCount is the number of trainable parameters of G and D together.
+func (r Recipe) ParamCount() int {
+	count := func(in int, hidden []int, out int, pieces int) int {
+		n := 0
+		for _, h := range hidden {
+			n += (in*h + h) * pieces
+			in = h
+		}
+		return n + in*out + out
+	}
+	gp, dp := 1, 1
+	if r.GAct == "maxout" {
+		gp = r.Pieces
+	}
+	if r.DAct == "maxout" {
+		dp = r.Pieces
+	}
+	return count(r.Z, r.G, r.DataDim(), gp) + count(r.DataDim()*r.Pack, r.D, 1, dp)
+}
