@@ -1,0 +1,127 @@
+package gan
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/nn"
+	"github.com/ganplayground/ganplayground/core/recipe"
+	"github.com/ganplayground/ganplayground/core/rng"
+)
+
+// The three workloads of shared/PERF-NOTES.md. Run them natively and in
+// Node to compare with the table there:
+//
+//	go test -run '^$' -bench Step ./core/gan
+//	GOOS=js GOARCH=wasm go test -exec=$(go env GOROOT)/lib/wasm/go_js_wasm_exec -run '^$' -bench Step ./core/gan
+const (
+	recipeW1    = "z=2&g=64,64&d=64,64&batch=256"
+	recipeW2    = "data=mnist&z=64&g=256,512&d=512,256&batch=64"
+	recipePaper = "data=mnist&z=100&g=1200,1200&gact=relu&dact=maxout&d=240,240&pieces=5&ddrop=0.5&ddropin=0.2&opt=sgd&lrg=0.1&lrd=0.1&batch=100&prior=uniform"
+)
+
+func BenchmarkStepW1(b *testing.B)         { benchStep(b, recipeW1) }
+func BenchmarkStepW2(b *testing.B)         { benchStep(b, recipeW2) }
+func BenchmarkStepPaperMNIST(b *testing.B) { benchStep(b, recipePaper) }
+
+func benchStep(b *testing.B, s string) {
+	rc, err := recipe.Parse(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var src data.Source = fakeMNIST()
+	if rc.Data != "mnist" {
+		if src, err = data.New(rc, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	tr, err := New(rc, src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := tr.StepOnce(); err != nil { // sizes every buffer
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := tr.StepOnce(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(b.N)/sec, "steps/s")
+	b.ReportMetric(stepFLOPs(tr)*float64(b.N)/sec/1e9, "GFLOP/s")
+}
+
+// stepFLOPs counts the matrix-product work one StepOnce needs, 2·rows·in·out
+// per product, the way shared/PERF-NOTES.md does: forward, weight gradient
+// and input gradient of every Dense, except what is not needed — the first
+// layer's input gradient, and D's weight gradients in the G step. Bias adds,
+// activations and the optimiser are left out.
+func stepFLOPs(t *Trainer) float64 {
+	m, np := float64(t.Recipe.Batch), float64(t.Recipe.Batch/t.Recipe.Pack)
+	gAll, gFirst := weightMACs(t.G)
+	dAll, dFirst := weightMACs(t.D)
+	stepD := m*gAll + 2*np*(dAll+dAll+dAll-dFirst) // G fwd; D fwd, dW, dx on real+fake
+	stepG := m*gAll + np*(dAll+dAll) +             // G fwd; D fwd, dx
+		m*(gAll+gAll-gFirst) // G dW, dx
+	return 2 * (float64(t.Recipe.K)*stepD + stepG)
+}
+
+// weightMACs returns Σ in·out over a net's weight matrices (one row's
+// multiply-adds per product), and the first layer's share of it.
+func weightMACs(n *nn.Net) (all, first float64) {
+	for _, p := range n.Params() {
+		if strings.HasSuffix(p.Name, ".w") {
+			if all == 0 {
+				first = float64(p.Rows * p.Cols)
+			}
+			all += float64(p.Rows * p.Cols)
+		}
+	}
+	return all, first
+}
+
+// fakeMNIST stands in for the real digits, which this package's tests do
+// not load: 256 fixed random 28×28 byte images, sampled like data.Digits.
+func fakeMNIST() data.Source {
+	const n = 256
+	r := rng.New(7)
+	m := &data.MNIST{Images: make([]uint8, n*784), Labels: make([]uint8, n)}
+	for i := range m.Images {
+		m.Images[i] = uint8(r.IntN(256))
+	}
+	for i := range m.Labels {
+		m.Labels[i] = uint8(i % 10)
+	}
+	s, err := m.Subset([]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// The FLOP count must match the hand count of shared/PERF-NOTES.md.
+func TestStepFLOPs(t *testing.T) {
+	for _, c := range []struct {
+		recipe string
+		want   float64
+	}{{recipeW1, 26_279_936}, {recipeW2, 721_682_432}} {
+		rc, err := recipe.Parse(c.recipe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := fakeMNIST()
+		if rc.Data != "mnist" {
+			src = data.Ring8()
+		}
+		tr, err := New(rc, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := stepFLOPs(tr); got != c.want {
+			t.Errorf("%s: %v FLOP/step, want %v", c.recipe, got, c.want)
+		}
+	}
+}
