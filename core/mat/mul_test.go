@@ -1,6 +1,7 @@
 package mat
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -45,33 +46,131 @@ func randSlice(r *rand.Rand, n int) []float32 {
 	return s
 }
 
-func TestMulAgainstGonum(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	shapes := [][3]int{{1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 5, 2}, {17, 33, 9}, {64, 2, 64}, {31, 129, 67}, {2, 300, 1}, {100, 64, 5}}
-	for i := 0; i < 20; i++ {
+// testShapes are m×k×n triples: 1s in every position, sizes around the 2×4
+// tile (ragged edges on both sides), the training shapes' small dimensions,
+// and random ones.
+func testShapes(r *rand.Rand) [][3]int {
+	shapes := [][3]int{{1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 5, 2}, {17, 33, 9}, {64, 2, 64}, {31, 129, 67},
+		{2, 300, 1}, {100, 64, 5}, {1, 1, 8}, {8, 1, 1}, {2, 2, 4}, {3, 3, 5}, {2, 4, 3}, {4, 9, 7},
+		{513, 2, 64}, {64, 513, 1}, {257, 1, 64}, {2, 512, 66}, {7, 64, 2}, {1, 40, 13}}
+	for i := 0; i < 40; i++ {
 		shapes = append(shapes, [3]int{1 + r.IntN(70), 1 + r.IntN(70), 1 + r.IntN(70)})
 	}
-	for _, s := range shapes {
+	return shapes
+}
+
+type kernel struct {
+	name   string
+	tA, tB blas.Transpose
+	f      func(c, a, b []float32, m, k, n int, acc bool)
+}
+
+var kernels = []kernel{
+	{"NN", blas.NoTrans, blas.NoTrans, MulNN},
+	{"TN", blas.Trans, blas.NoTrans, MulTN},
+	{"NT", blas.NoTrans, blas.Trans, MulNT},
+}
+
+// TestMulAgainstGonum checks the maths: each kernel against gonum's
+// float64 Gemm, to float32 rounding.
+func TestMulAgainstGonum(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, s := range testShapes(r) {
 		m, k, n := s[0], s[1], s[2]
 		for _, acc := range []bool{false, true} {
-			check := func(name string, tA, tB blas.Transpose, f func(c, a, b []float32, m, k, n int, acc bool)) {
+			for _, kn := range kernels {
 				a, b := randSlice(r, m*k), randSlice(r, k*n)
 				c := randSlice(r, m*n)
 				c0 := append([]float32(nil), c...)
-				f(c, a, b, m, k, n, acc)
-				want := gemm64(tA, tB, a, b, m, k, n)
+				kn.f(c, a, b, m, k, n, acc)
+				want := gemm64(kn.tA, kn.tB, a, b, m, k, n)
 				for idx, w := range want {
 					if acc {
 						w += float64(c0[idx])
 					}
 					if d := math.Abs(float64(c[idx]) - w); d > 1e-5*float64(k)+1e-5*math.Abs(w) {
-						t.Fatalf("%s %dx%dx%d acc=%v: c[%d]=%v want %v", name, m, k, n, acc, idx, c[idx], w)
+						t.Fatalf("%s %dx%dx%d acc=%v: c[%d]=%v want %v", kn.name, m, k, n, acc, idx, c[idx], w)
 					}
 				}
 			}
-			check("NN", blas.NoTrans, blas.NoTrans, MulNN)
-			check("TN", blas.Trans, blas.NoTrans, MulTN)
-			check("NT", blas.NoTrans, blas.Trans, MulNT)
 		}
 	}
+}
+
+// naiveMul is the documented summation order, written plainly: c (or 0)
+// plus each float32-rounded product in order of the inner index.
+func naiveMul(tA, tB blas.Transpose, c, a, b []float32, m, k, n int, acc bool) {
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			var s float32
+			if acc {
+				s = c[i*n+j]
+			}
+			for p := 0; p < k; p++ {
+				x, y := a[i*k+p], b[p*n+j]
+				if tA == blas.Trans {
+					x = a[p*m+i]
+				}
+				if tB == blas.Trans {
+					y = b[j*k+p]
+				}
+				s += float32(x * y)
+			}
+			c[i*n+j] = s
+		}
+	}
+}
+
+// TestMulSummationOrder checks the contract reproducibility rests on: the
+// tiled kernels give bit-for-bit the plain loop's result, whatever the
+// shape. Run natively and in WASM, it also shows both platforms agree.
+func TestMulSummationOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, s := range testShapes(r) {
+		m, k, n := s[0], s[1], s[2]
+		for _, acc := range []bool{false, true} {
+			for _, kn := range kernels {
+				a, b := randSlice(r, m*k), randSlice(r, k*n)
+				c := randSlice(r, m*n)
+				want := append([]float32(nil), c...)
+				kn.f(c, a, b, m, k, n, acc)
+				naiveMul(kn.tA, kn.tB, want, a, b, m, k, n, acc)
+				for idx := range want {
+					if math.Float32bits(c[idx]) != math.Float32bits(want[idx]) {
+						t.Fatalf("%s %dx%dx%d acc=%v: c[%d]=%v, plain loop %v", kn.name, m, k, n, acc, idx, c[idx], want[idx])
+					}
+				}
+			}
+		}
+	}
+}
+
+// The kernels must only touch C[:m*n] and accept longer slices (the layers
+// reuse buffers sized for the largest batch seen).
+func TestMulLeavesTailAlone(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	m, k, n := 5, 7, 6
+	for _, kn := range kernels {
+		a, b := randSlice(r, m*k+3), randSlice(r, k*n+3)
+		c := make([]float32, m*n+4)
+		for i := range c {
+			c[i] = 42
+		}
+		kn.f(c, a, b, m, k, n, false)
+		for _, v := range c[m*n:] {
+			if v != 42 {
+				t.Fatalf("%s wrote past m×n", kn.name)
+			}
+		}
+	}
+}
+
+// Known values, as documentation.
+func ExampleMulNN() {
+	a := []float32{1, 2, 3, 4, 5, 6} // 2×3
+	b := []float32{1, 0, 0, 1, 1, 1} // 3×2
+	c := make([]float32, 4)
+	MulNN(c, a, b, 2, 3, 2, false)
+	fmt.Println(c)
+	// Output: [4 5 10 11]
 }
