@@ -3,6 +3,7 @@ package gan
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/nn"
@@ -40,8 +41,13 @@ func benchStep(b *testing.B, s string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := tr.StepOnce(); err != nil { // sizes every buffer
-		b.Fatal(err)
+	// Warm up: the first steps size every buffer, and V8 first runs WASM
+	// in its baseline compiler (Liftoff), tiering hot functions up to
+	// optimised code in the background. Measure the steady state.
+	for i, t0 := 0, time.Now(); i < 2 || time.Since(t0) < 300*time.Millisecond; i++ {
+		if err := tr.StepOnce(); err != nil {
+			b.Fatal(err)
+		}
 	}
 	b.ReportAllocs()
 	for b.Loop() {
