@@ -152,9 +152,9 @@ func (t *Trainer) StepG() error {
 	lf := t.D.Forward(fake, np, true)
 	gl := t.Loss.G(lf, t.gg)
 	t.Stats.DFake = meanSigmoid(lf)
-	// D's parameter gradients from this pass are discarded: D is zeroed
-	// before its next update.
-	dx := t.D.Backward(t.gg, np, true)
+	// Only dL/dx is needed from D: its parameter gradients would be
+	// discarded (D is zeroed before its next update), so they are skipped.
+	dx := t.D.InputGrad(t.gg, np)
 	t.G.ZeroGrad()
 	t.G.Backward(dx, m, false)
 	t.OptG.Update()

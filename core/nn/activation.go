@@ -60,6 +60,9 @@ func (a *Act) Forward(x []float32, rows int, train bool) []float32 {
 	return y
 }
 
+// InputGrad is Backward: an activation has no parameters.
+func (a *Act) InputGrad(dy []float32, rows int) []float32 { return a.Backward(dy, rows, true) }
+
 func (a *Act) Backward(dy []float32, rows int, needDX bool) []float32 {
 	a.dx = grow(a.dx, rows*a.dim)
 	dx, y := a.dx, a.y

@@ -60,6 +60,10 @@ func (d *Dense) Backward(dy []float32, rows int, needDX bool) []float32 {
 	if !needDX {
 		return nil
 	}
+	return d.InputGrad(dy, rows)
+}
+
+func (d *Dense) InputGrad(dy []float32, rows int) []float32 {
 	d.dx = grow(d.dx, rows*d.in)
 	mat.MulNT(d.dx, dy, d.w.W, rows, d.out, d.in, false)
 	return d.dx

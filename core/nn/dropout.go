@@ -41,6 +41,9 @@ func (d *Dropout) Forward(x []float32, rows int, train bool) []float32 {
 	return d.y
 }
 
+// InputGrad is Backward: dropout has no parameters.
+func (d *Dropout) InputGrad(dy []float32, rows int) []float32 { return d.Backward(dy, rows, true) }
+
 func (d *Dropout) Backward(dy []float32, rows int, needDX bool) []float32 {
 	if !d.on {
 		return dy

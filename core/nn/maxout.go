@@ -43,10 +43,19 @@ func (m *Maxout) Forward(x []float32, rows int, train bool) []float32 {
 }
 
 func (m *Maxout) Backward(dy []float32, rows int, needDX bool) []float32 {
+	return m.lin.Backward(m.scatter(dy, rows), rows, needDX)
+}
+
+func (m *Maxout) InputGrad(dy []float32, rows int) []float32 {
+	return m.lin.InputGrad(m.scatter(dy, rows), rows)
+}
+
+// scatter routes each unit's gradient to the piece that won.
+func (m *Maxout) scatter(dy []float32, rows int) []float32 {
 	m.dz = grow(m.dz, rows*m.out*m.k)
 	clear(m.dz)
 	for u, g := range dy[:rows*m.out] {
 		m.dz[u*m.k+int(m.arg[u])] = g
 	}
-	return m.lin.Backward(m.dz, rows, needDX)
+	return m.dz
 }

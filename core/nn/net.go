@@ -85,6 +85,15 @@ func (n *Net) Backward(dy []float32, rows int, needDX bool) []float32 {
 	return dy
 }
 
+// InputGrad propagates dL/dout back to dL/dinput, leaving every parameter
+// gradient as it was.
+func (n *Net) InputGrad(dy []float32, rows int) []float32 {
+	for i := len(n.Layers) - 1; i >= 0; i-- {
+		dy = n.Layers[i].InputGrad(dy, rows)
+	}
+	return dy
+}
+
 // ZeroGrad clears every gradient.
 func (n *Net) ZeroGrad() {
 	for _, p := range n.params {
