@@ -37,16 +37,13 @@ func (a *Act) Forward(x []float32, rows int, train bool) []float32 {
 	a.y = grow(a.y, rows*a.dim)
 	y := a.y
 	switch a.kind {
-	case "relu":
+	case "relu": // v <= 0 rather than max(v, 0): the same values, NaN included (see pick)
 		for i, v := range x[:len(y)] {
-			y[i] = max(v, 0)
+			y[i] = pick(v <= 0, 0, v)
 		}
 	case "leaky":
 		for i, v := range x[:len(y)] {
-			if v < 0 {
-				v = float32(v * LeakySlope)
-			}
-			y[i] = v
+			y[i] = pick(v < 0, float32(v*LeakySlope), v)
 		}
 	case "tanh":
 		for i, v := range x[:len(y)] {
@@ -65,21 +62,16 @@ func (a *Act) InputGrad(dy []float32, rows int) []float32 { return a.Backward(dy
 
 func (a *Act) Backward(dy []float32, rows int, needDX bool) []float32 {
 	a.dx = grow(a.dx, rows*a.dim)
-	dx, y := a.dx, a.y
+	dx := a.dx
+	y := a.y[:len(dx)]
 	switch a.kind {
 	case "relu":
 		for i, g := range dy[:len(dx)] {
-			if y[i] <= 0 {
-				g = 0
-			}
-			dx[i] = g
+			dx[i] = pick(y[i] <= 0, 0, g)
 		}
 	case "leaky":
 		for i, g := range dy[:len(dx)] {
-			if y[i] < 0 {
-				g = float32(g * LeakySlope)
-			}
-			dx[i] = g
+			dx[i] = pick(y[i] < 0, float32(g*LeakySlope), g)
 		}
 	case "tanh":
 		for i, g := range dy[:len(dx)] {

@@ -51,10 +51,10 @@ func (d *Dense) Forward(x []float32, rows int, train bool) []float32 {
 
 func (d *Dense) Backward(dy []float32, rows int, needDX bool) []float32 {
 	mat.MulTN(d.w.G, d.x, dy, d.in, rows, d.out, true)
+	bg := d.b.G[:d.out]
 	for i := 0; i < rows; i++ {
-		row := dy[i*d.out : (i+1)*d.out]
-		for j, v := range row {
-			d.b.G[j] += v
+		for j, v := range dy[i*d.out : (i+1)*d.out][:len(bg)] {
+			bg[j] += v
 		}
 	}
 	if !needDX {

@@ -30,15 +30,12 @@ func (d *Dropout) Forward(x []float32, rows int, train bool) []float32 {
 	n := rows * d.dim
 	d.mask, d.y = grow(d.mask, n), grow(d.y, n)
 	scale := float32(1 / (1 - d.P))
+	x, y := x[:n], d.y[:n]
 	for i := range d.mask {
-		if d.r.Float64() < d.P {
-			d.mask[i] = 0
-		} else {
-			d.mask[i] = scale
-		}
-		d.y[i] = float32(x[i] * d.mask[i])
+		m := pick(d.r.Float64() < d.P, 0, scale)
+		d.mask[i], y[i] = m, float32(x[i]*m)
 	}
-	return d.y
+	return y
 }
 
 // InputGrad is Backward: dropout has no parameters.
@@ -49,8 +46,9 @@ func (d *Dropout) Backward(dy []float32, rows int, needDX bool) []float32 {
 		return dy
 	}
 	d.dx = grow(d.dx, rows*d.dim)
-	for i, m := range d.mask[:len(d.dx)] {
-		d.dx[i] = float32(dy[i] * m)
+	dx, dy := d.dx, dy[:len(d.dx)]
+	for i, m := range d.mask[:len(dx)] {
+		dx[i] = float32(dy[i] * m)
 	}
-	return d.dx
+	return dx
 }

@@ -30,11 +30,14 @@ func (m *Maxout) Forward(x []float32, rows int, train bool) []float32 {
 	}
 	m.arg = m.arg[:n]
 	for u := 0; u < n; u++ {
-		g := z[u*m.k : (u+1)*m.k]
+		g := z[u*m.k : u*m.k+m.k]
 		best, arg := g[0], 0
-		for p := 1; p < m.k; p++ {
-			if g[p] > best {
-				best, arg = g[p], p
+		for p := 1; p < len(g); p++ { // the first largest piece wins
+			v := g[p]
+			up := v > best
+			best = pick(up, v, best)
+			if up {
+				arg = p
 			}
 		}
 		m.y[u], m.arg[u] = best, int32(arg)
