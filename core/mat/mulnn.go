@@ -4,6 +4,12 @@ package mat
 // This is the forward pass X·W. A's rows are read in place; B is read down
 // four columns at a time, n floats apart.
 func MulNN(c, a, b []float32, m, k, n int, acc bool) {
+	if n == 1 {
+		// A times a column: b is laid out as MulNT's one-row B, whose
+		// dot-product loop reads it without strides.
+		MulNT(c, a, b, m, k, 1, acc)
+		return
+	}
 	c, a, b = c[:m*n], a[:m*k], b[:k*n]
 	i := 0
 	for ; i+2 <= m; i += 2 {
@@ -36,6 +42,26 @@ func MulNN(c, a, b []float32, m, k, n int, acc bool) {
 			}
 			r0[0], r0[1], r0[2], r0[3] = s00, s01, s02, s03
 			r1[0], r1[1], r1[2], r1[3] = s10, s11, s12, s13
+		}
+		if j+2 <= n { // G's 2-d output
+			r0, r1 := c0[j:j+2:j+2], c1[j:j+2:j+2]
+			var s00, s01, s10, s11 float32
+			if acc {
+				s00, s01, s10, s11 = r0[0], r0[1], r1[0], r1[1]
+			}
+			o := j
+			for p, x0 := range a0 {
+				x1 := a1[p]
+				bp := b[o : o+2 : o+2]
+				b0, b1 := bp[0], bp[1]
+				s00 += float32(x0 * b0)
+				s01 += float32(x0 * b1)
+				s10 += float32(x1 * b0)
+				s11 += float32(x1 * b1)
+				o += n
+			}
+			r0[0], r0[1], r1[0], r1[1] = s00, s01, s10, s11
+			j += 2
 		}
 		for ; j < n; j++ {
 			var s0, s1 float32

@@ -4,6 +4,12 @@ package mat
 // This is the input gradient dY·Wᵀ. Every operand is a contiguous row, so
 // each tile is 2×4 dot products read straight through.
 func MulNT(c, a, b []float32, m, k, n int, acc bool) {
+	if k == 1 && n > 1 {
+		// An outer product: B's one column is laid out as MulNN's one-row
+		// B, and MulNN's tiles need no per-row set-up.
+		MulNN(c, a, b, m, 1, n, acc)
+		return
+	}
 	c, a, b = c[:m*n], a[:m*k], b[:n*k]
 	i := 0
 	for ; i+2 <= m; i += 2 {
@@ -37,6 +43,24 @@ func MulNT(c, a, b []float32, m, k, n int, acc bool) {
 			}
 			r0[0], r0[1], r0[2], r0[3] = s00, s01, s02, s03
 			r1[0], r1[1], r1[2], r1[3] = s10, s11, s12, s13
+		}
+		if j+2 <= n { // D's 2-d input, in the G step
+			b0 := b[j*k : j*k+k][:len(a0)]
+			b1 := b[j*k+k : j*k+2*k][:len(a0)]
+			r0, r1 := c0[j:j+2:j+2], c1[j:j+2:j+2]
+			var s00, s01, s10, s11 float32
+			if acc {
+				s00, s01, s10, s11 = r0[0], r0[1], r1[0], r1[1]
+			}
+			for p, x0 := range a0 {
+				x1, y0, y1 := a1[p], b0[p], b1[p]
+				s00 += float32(x0 * y0)
+				s01 += float32(x0 * y1)
+				s10 += float32(x1 * y0)
+				s11 += float32(x1 * y1)
+			}
+			r0[0], r0[1], r1[0], r1[1] = s00, s01, s10, s11
+			j += 2
 		}
 		for ; j < n; j++ {
 			b0 := b[j*k : j*k+k][:len(a0)]

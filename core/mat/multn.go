@@ -4,6 +4,13 @@ package mat
 // This is the weight gradient Xᵀ·dY. Both A and B are read a row (one
 // sample) at a time: 2 neighbours of A, 4 of B.
 func MulTN(c, a, b []float32, m, k, n int, acc bool) {
+	if n == 1 {
+		// Aᵀ times a column is that column, as a row, times A: the same
+		// products (x·y = y·x exactly) summed in the same order, with A
+		// read four neighbours at a time.
+		MulNN(c, b, a, 1, k, m, acc)
+		return
+	}
 	c, a, b = c[:m*n], a[:k*m], b[:k*n]
 	i := 0
 	for ; i+2 <= m; i += 2 {
@@ -36,6 +43,27 @@ func MulTN(c, a, b []float32, m, k, n int, acc bool) {
 			}
 			r0[0], r0[1], r0[2], r0[3] = s00, s01, s02, s03
 			r1[0], r1[1], r1[2], r1[3] = s10, s11, s12, s13
+		}
+		if j+2 <= n {
+			r0, r1 := c0[j:j+2:j+2], c1[j:j+2:j+2]
+			var s00, s01, s10, s11 float32
+			if acc {
+				s00, s01, s10, s11 = r0[0], r0[1], r1[0], r1[1]
+			}
+			ao, bo := i, j
+			for p := 0; p < k; p++ {
+				ap := a[ao : ao+2 : ao+2]
+				bp := b[bo : bo+2 : bo+2]
+				x0, x1, b0, b1 := ap[0], ap[1], bp[0], bp[1]
+				s00 += float32(x0 * b0)
+				s01 += float32(x0 * b1)
+				s10 += float32(x1 * b0)
+				s11 += float32(x1 * b1)
+				ao += m
+				bo += n
+			}
+			r0[0], r0[1], r1[0], r1[1] = s00, s01, s10, s11
+			j += 2
 		}
 		for ; j < n; j++ {
 			var s0, s1 float32
