@@ -49,3 +49,36 @@ func TestInputGrad(t *testing.T) {
 		}
 	}
 }
+
+// Without needDX, Backward stops at the first layer with parameters (here
+// below D's input dropout) and returns nil, with the same gradients.
+func TestBackwardWithoutInputGrad(t *testing.T) {
+	r := rng.New(4)
+	const rows = 6
+	n := NewMLP(Spec{Name: "D", In: 5, Hidden: []int{4}, Out: 1, Act: "maxout", Pieces: 3, InDrop: 0.3}, r)
+	x, dy := make([]float32, rows*5), make([]float32, rows)
+	for i := range x {
+		x[i] = float32(r.Normal())
+	}
+	for i := range dy {
+		dy[i] = float32(r.Normal())
+	}
+	n.Forward(x, rows, true)
+	n.ZeroGrad()
+	n.Backward(dy, rows, true)
+	var want [][]float32
+	for _, p := range n.Params() {
+		want = append(want, append([]float32(nil), p.G...))
+	}
+	n.ZeroGrad()
+	if dx := n.Backward(dy, rows, false); dx != nil {
+		t.Fatal("Backward without needDX returned a gradient")
+	}
+	for i, p := range n.Params() {
+		for j, g := range p.G {
+			if math.Float32bits(g) != math.Float32bits(want[i][j]) {
+				t.Fatalf("%s.G[%d] = %v, with needDX %v", p.Name, j, g, want[i][j])
+			}
+		}
+	}
+}

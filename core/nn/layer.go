@@ -16,9 +16,10 @@ type Layer interface {
 	// Backward takes dL/dy and accumulates parameter gradients. It returns
 	// dL/dx when needDX, else nil (the first layer of a net rarely needs it).
 	Backward(dy []float32, rows int, needDX bool) []float32
-	// InputGrad returns dL/dx only and leaves parameter gradients alone:
-	// the generator's update backpropagates through D for dL/dx, and D's
-	// own gradients would be thrown away (a third of D's backward work).
+	// InputGrad returns dL/dx only and leaves parameter gradients alone.
+	// The generator's update backpropagates through D for dL/dx alone;
+	// D's weight gradients there, half of that backward pass, would be
+	// thrown away.
 	InputGrad(dy []float32, rows int) []float32
 	In() int
 	Out() int

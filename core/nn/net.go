@@ -10,6 +10,7 @@ import (
 type Net struct {
 	Layers []Layer
 	params []*Param
+	first  int // index of the first layer with parameters
 }
 
 // Spec describes an MLP: In → Hidden… → Out.
@@ -55,7 +56,11 @@ func NewMLP(s Spec, r *rng.RNG) *Net {
 	if s.OutAct != "" {
 		add(NewAct(s.OutAct, s.Out))
 	}
-	for _, l := range n.Layers {
+	n.first = -1
+	for i, l := range n.Layers {
+		if n.first < 0 && len(l.Params()) > 0 {
+			n.first = i
+		}
 		n.params = append(n.params, l.Params()...)
 	}
 	return n
@@ -77,10 +82,16 @@ func (n *Net) Forward(x []float32, rows int, train bool) []float32 {
 }
 
 // Backward propagates dL/dout back through the net, accumulating parameter
-// gradients; it returns dL/dinput when needDX.
+// gradients; it returns dL/dinput when needDX, else nil. Without needDX it
+// stops at the first layer with parameters: below it (D's input dropout)
+// nothing needs a gradient, and that layer's dL/dx is D's largest product.
 func (n *Net) Backward(dy []float32, rows int, needDX bool) []float32 {
 	for i := len(n.Layers) - 1; i >= 0; i-- {
-		dy = n.Layers[i].Backward(dy, rows, needDX || i > 0)
+		if !needDX && i <= n.first {
+			n.Layers[i].Backward(dy, rows, false)
+			return nil
+		}
+		dy = n.Layers[i].Backward(dy, rows, true)
 	}
 	return dy
 }
