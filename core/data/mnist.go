@@ -57,3 +57,13 @@ func (d *Digits) Sample(r *rng.RNG, out []float32, n int) {
 		}
 	}
 }
+
+// Float32 returns the images as float32 pixels scaled to [0, 1], row-major
+// (Len()×Pixels): the form the generator produces and the metrics take.
+func (m *MNIST) Float32() []float32 {
+	out := make([]float32, len(m.Images))
+	for i, v := range m.Images {
+		out[i] = float32(v) / 255
+	}
+	return out
+}
