@@ -56,9 +56,15 @@ var (
 )
 
 // Load returns the training (60,000) and test (10,000) sets, read once per
-// test binary. It fails the test if the files cannot be read.
+// test binary. It fails the test if the files cannot be read, and skips it
+// under the race detector: instrumented, inflating 47 MB and scanning it
+// takes minutes, and these tests share no memory between goroutines that
+// the race run of the other tests does not already cover.
 func Load(tb testing.TB) (train, test *data.MNIST) {
 	tb.Helper()
+	if raceEnabled {
+		tb.Skip("mnistdir: real-MNIST tests skipped under -race; run go test without -race")
+	}
 	once.Do(load)
 	if loadErr != nil {
 		tb.Fatal(loadErr)
