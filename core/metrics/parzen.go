@@ -3,9 +3,6 @@ package metrics
 import (
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas64"
 )
 
 // ParzenSigmas is the paper's grid of window widths, numpy's
@@ -104,8 +101,8 @@ var parzenBlock = 128
 //
 //	log p(x) = logmeanexp_j(−‖x − s_j‖² / 2σ²) − dim·log(σ√(2π))
 //
-// The squared distances come from one matrix product per block of rows,
-// ‖x‖² + ‖s‖² − 2x·s, in float64 (pixel vectors have ‖x‖² ≈ 100, so
+// The squared distances come from one matrix product per block of rows
+// (gonum's Dgemm natively, dotsNT under WASM), ‖x‖² + ‖s‖² − 2x·s, in float64 (pixel vectors have ‖x‖² ≈ 100, so
 // float32 would lose the small distances that decide the likelihood), and
 // each block's distances serve every σ. The log-mean-exp is shifted by the
 // nearest sample's distance, so it neither overflows nor underflows.
@@ -129,15 +126,19 @@ func ParzenLL(ll []float64, samples, x []float32, dim int, sigmas []float64, pro
 		return fmt.Errorf("metrics: Parzen output has %d entries, want %d", len(ll), nx*nsig)
 	}
 
-	// Samples transposed (dim×ns): Gemm's NoTrans·NoTrans layout measured
-	// ~20% faster than ·Trans here. Norms in float64.
-	st := make([]float64, dim*ns)
+	// Samples packed as the build's kernel wants them (kernel_*.go),
+	// norms in float64.
+	packed := make([]float64, dim*ns)
 	sn := make([]float64, ns)
 	for j := 0; j < ns; j++ {
 		var n2 float64
 		for p, v := range samples[j*dim : (j+1)*dim] {
 			f := float64(v)
-			st[p*ns+j] = f
+			if samplesTransposed {
+				packed[p*ns+j] = f
+			} else {
+				packed[j*dim+p] = f
+			}
 			n2 += f * f
 		}
 		sn[j] = n2
@@ -158,10 +159,7 @@ func ParzenLL(ll []float64, samples, x []float32, dim int, sigmas []float64, pro
 		for p, v := range x[i0*dim : (i0+m)*dim] {
 			xb[p] = float64(v)
 		}
-		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
-			blas64.General{Rows: m, Cols: dim, Stride: dim, Data: xb},
-			blas64.General{Rows: dim, Cols: ns, Stride: ns, Data: st},
-			0, blas64.General{Rows: m, Cols: ns, Stride: ns, Data: d})
+		dots(d, xb, packed, m, ns, dim)
 		for r := 0; r < m; r++ {
 			var xn float64
 			for _, v := range xb[r*dim : (r+1)*dim] {
