@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func idxFiles(t *testing.T, m *MNIST) (images, labels []byte) {
+func idxFiles(t testing.TB, m *MNIST) (images, labels []byte) {
 	return gz(t, be32(idxImagesMagic, uint32(m.Len()), Side, Side), m.Images),
 		gz(t, be32(idxLabelsMagic, uint32(m.Len())), m.Labels)
 }
@@ -59,4 +59,26 @@ func TestLoadModuleMNISTMissing(t *testing.T) {
 	if err == nil || errors.Is(err, ErrCorrupt) {
 		t.Fatalf("got %v, want a file-not-found error", err)
 	}
+}
+
+// FuzzReadIDX: no pair of files may panic, and what is accepted must be
+// a valid set.
+func FuzzReadIDX(f *testing.F) {
+	m := fakeMNIST(2, 5)
+	img, lab := gz(f, be32(idxImagesMagic, 2, Side, Side), m.Images), gz(f, be32(idxLabelsMagic, 2), m.Labels)
+	f.Add(img, lab)
+	f.Add(img[:len(img)/2], lab)
+	f.Add(gz(f, be32(idxImagesMagic, 1<<30, Side, Side)), lab)
+	f.Fuzz(func(t *testing.T, img, lab []byte) {
+		m, err := ReadIDX(bytes.NewReader(img), bytes.NewReader(lab))
+		if err != nil {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("error %v does not match ErrCorrupt", err)
+			}
+			return
+		}
+		if err := m.Validate(); err != nil {
+			t.Fatalf("accepted an invalid set: %v", err)
+		}
+	})
 }

@@ -144,3 +144,19 @@ func TestJSDRejects(t *testing.T) {
 		t.Error("784-D data: no error")
 	}
 }
+
+// BenchmarkJSD scores 2,500 samples against a kept reference, as the page
+// does every few hundred steps; it should not allocate.
+func BenchmarkJSD(b *testing.B) {
+	ref, err := NewJSDRef(data.Spiral{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := draw(data.Spiral{}, 2500, 2)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ref.JSD(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
