@@ -6,7 +6,7 @@ import (
 	"github.com/ganplayground/ganplayground/core/rng"
 )
 
-// MNIST holds images as bytes (0–255), 784 per image, with labels.
+// MNIST holds images as bytes (0–255), Pixels per image, with labels 0–9.
 type MNIST struct {
 	Images []uint8
 	Labels []uint8
@@ -19,6 +19,9 @@ func (m *MNIST) Len() int { return len(m.Labels) }
 func (m *MNIST) Subset(digits []int) (*Digits, error) {
 	want := [10]bool{}
 	for _, d := range digits {
+		if d < 0 || d > 9 {
+			return nil, fmt.Errorf("data: %d is not a digit", d)
+		}
 		want[d] = true
 	}
 	s := &Digits{set: m}
@@ -39,7 +42,7 @@ type Digits struct {
 	idx []int32
 }
 
-func (d *Digits) Dim() int { return 784 }
+func (d *Digits) Dim() int { return Pixels }
 
 // Len is the number of images in the subset.
 func (d *Digits) Len() int { return len(d.idx) }
@@ -47,10 +50,20 @@ func (d *Digits) Len() int { return len(d.idx) }
 func (d *Digits) Sample(r *rng.RNG, out []float32, n int) {
 	for i := 0; i < n; i++ {
 		j := int(d.idx[r.IntN(len(d.idx))])
-		img := d.set.Images[j*784 : (j+1)*784]
-		o := out[i*784 : (i+1)*784]
+		img := d.set.Images[j*Pixels : (j+1)*Pixels]
+		o := out[i*Pixels : (i+1)*Pixels]
 		for p, v := range img {
 			o[p] = float32(v) / 255
 		}
 	}
+}
+
+// Float32 returns the images as float32 pixels scaled to [0, 1], row-major
+// (Len()×Pixels): the form the generator produces and the metrics take.
+func (m *MNIST) Float32() []float32 {
+	out := make([]float32, len(m.Images))
+	for i, v := range m.Images {
+		out[i] = float32(v) / 255
+	}
+	return out
 }

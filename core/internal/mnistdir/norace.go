@@ -1,0 +1,5 @@
+//go:build !race
+
+package mnistdir
+
+const raceEnabled = false
