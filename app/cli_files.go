@@ -86,3 +86,14 @@ func dataSource(rc recipe.Recipe) (data.Source, error) {
 	// (sampling a loaded MNIST model needs no data and works).
 	return nil, errors.New("MNIST is not available to the command line in this build (needs data.LoadModuleMNIST)")
 }
+
+// checkWritable fails early if path's folder cannot take the checkpoint,
+// rather than after an hour of training.
+func checkWritable(path string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".probe*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}

@@ -58,6 +58,9 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if *every < 0 {
 		return fmt.Errorf("-every %d: want 0 or more", *every)
 	}
+	if err := checkWritable(*out); err != nil {
+		return err
+	}
 	t, err := startRun(*text, *from)
 	if err != nil {
 		return err
@@ -79,24 +82,33 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	}()
 
 	bar := newProgress(stderr, *quiet, t.Step, t.Recipe.Steps)
-	start, first := time.Now(), t.Step
+	start, first, saved := time.Now(), t.Step, -1
+	// kept says what the output file holds when the run fails: a diverged
+	// or refused state is never written over a good one.
+	kept := func() string {
+		if saved < 0 {
+			return *out + " not written"
+		}
+		return fmt.Sprintf("%s keeps step %d", *out, saved)
+	}
 	for !t.Done() && !stop.Load() {
 		if err := t.StepOnce(); err != nil {
 			bar.done()
-			return fmt.Errorf("%w; %s not written", err, *out)
+			return fmt.Errorf("%w; %s", err, kept())
 		}
 		if *every > 0 && t.Step%*every == 0 && !t.Done() {
 			if err := saveCheckpoint(*out, t); err != nil {
 				bar.done()
-				return fmt.Errorf("step %d: %w", t.Step, err)
+				return fmt.Errorf("step %d: %w; %s", t.Step, err, kept())
 			}
+			saved = t.Step
 		}
 		bar.update(t)
 	}
 	bar.done()
 	secs := time.Since(start).Seconds()
 	if err := saveCheckpoint(*out, t); err != nil {
-		return fmt.Errorf("step %d: %w; %s not written", t.Step, err, *out)
+		return fmt.Errorf("step %d: %w; %s", t.Step, err, kept())
 	}
 	if stop.Load() {
 		return fmt.Errorf("interrupted at step %d; saved to %s (continue with -from)", t.Step, *out)

@@ -21,7 +21,10 @@ func Decode(r io.Reader) (*gan.Trainer, error) {
 	var head [headerLen]byte
 	if n, err := io.ReadFull(r, head[:]); err != nil {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, errorf(ErrFormat, int64(n), "file too short for a checkpoint header (%d bytes)", n)
+			if k := min(n, len(Magic)); string(head[:k]) != Magic[:k] || n == 0 {
+				return nil, errorf(ErrFormat, 0, "not a checkpoint (no magic header)")
+			}
+			return nil, errorf(ErrFormat, int64(n), "truncated: %d bytes, shorter than a checkpoint header", n)
 		}
 		return nil, err
 	}
