@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -99,5 +100,36 @@ func TestScatterPlacesPoints(t *testing.T) {
 	}
 	if c := img.RGBAAt(6, 100-1-6); c != realColor {
 		t.Fatalf("pixel at the real point is %v", c)
+	}
+}
+
+// The real check of the .npy writer: numpy.load reads it back. Skipped
+// where no Python has NumPy; TestSampleNPY checks the bytes everywhere.
+func TestNPYReadsInNumPy(t *testing.T) {
+	py := ""
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import numpy").Run() == nil {
+			py = p
+			break
+		}
+	}
+	if py == "" {
+		t.Skip("no python3 with numpy")
+	}
+	out := tmp(t, "v.npy")
+	vals := []float32{1.5, -2, float32(math.Pi), 1e-30, 0, 65504}
+	f, _ := os.Create(out)
+	if err := writeNPY(f, vals, 3, 2); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	script := "import numpy as n, sys; a = n.load(sys.argv[1]); print(a.dtype, a.shape, ' '.join(repr(float(v)) for v in a.ravel()))"
+	got, err := exec.Command(py, "-c", script, out).CombinedOutput()
+	if err != nil {
+		t.Fatalf("numpy.load: %v: %s", err, got)
+	}
+	want := "float32 (3, 2) 1.5 -2.0 3.1415927410125732 1.0000000031710769e-30 0.0 65504.0\n"
+	if string(got) != want {
+		t.Fatalf("numpy read %q, want %q", got, want)
 	}
 }
