@@ -74,7 +74,10 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	var stop atomic.Bool
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)
-	defer signal.Stop(sig)
+	defer func() {
+		signal.Stop(sig)
+		close(sig) // no sends after Stop: this ends the goroutine below
+	}()
 	go func() {
 		if _, ok := <-sig; ok {
 			stop.Store(true)
