@@ -45,10 +45,16 @@ func loadCheckpoint(path string) (*gan.Trainer, error) {
 	return t, nil
 }
 
-// saveCheckpoint writes t to path atomically: into a temporary file in the
-// same folder, synced, then renamed over path. A crash or a refused save
-// (NaN weights) leaves the previous file as it was.
-func saveCheckpoint(path string, t *gan.Trainer) (err error) {
+// saveCheckpoint writes t to path atomically (see writeFile). A refused
+// save (NaN weights) leaves the previous file as it was.
+func saveCheckpoint(path string, t *gan.Trainer) error {
+	return writeFile(path, func(w io.Writer) error { return checkpoint.Encode(w, t) })
+}
+
+// writeFile writes path through a temporary file in the same folder,
+// synced and then renamed over path: a crash or a failed fill never
+// leaves half a file, and never touches the file that was there.
+func writeFile(path string, fill func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
@@ -60,10 +66,13 @@ func saveCheckpoint(path string, t *gan.Trainer) (err error) {
 		}
 	}()
 	w := bufio.NewWriterSize(tmp, 1<<16)
-	if err = checkpoint.Encode(w, t); err != nil {
+	if err = fill(w); err != nil {
 		return err
 	}
 	if err = w.Flush(); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil { // CreateTemp's 0600 is for secrets; these are results
 		return err
 	}
 	if err = tmp.Sync(); err != nil {

@@ -3,13 +3,11 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -88,30 +86,4 @@ func scatterOverData(t *gan.Trainer, samples []float32, seed uint64) (image.Imag
 	real := make([]float32, scatterReal*2)
 	src.Sample(rng.New(seed^0xda7a), real, scatterReal)
 	return scatter(real, samples, scatterPixels), nil
-}
-
-// writeFile writes path through a temporary file and a rename, so that a
-// failure never leaves half a file behind.
-func writeFile(path string, fill func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriter(tmp)
-	if err = fill(w); err != nil {
-		return err
-	}
-	if err = w.Flush(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
