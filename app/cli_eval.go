@@ -38,11 +38,12 @@ type evalResult struct {
 	Samples     int    `json:"samples"`
 	SampleSeed  uint64 `json:"sample_seed"`
 	*metrics.Modes
-	// INTEGRATION(lead): when core/metrics has them, add for 2-D data
-	//   JSD float64 `json:"jsd"` (samples against the data density), and
-	// for MNIST the Parzen-window log-likelihood of the test set:
-	//   ParzenLL, ParzenSE, ParzenSigma float64 `json:"parzen_ll"`, `json:"parzen_se"`, `json:"parzen_sigma"`
-	// filled in score() below.
+	// INTEGRATION(lead): with the data branch merged, add
+	//	JSD         *float64 `json:"jsd,omitempty"`          // every 2-D set
+	//	ParzenLL    *float64 `json:"parzen_ll,omitempty"`    // MNIST
+	//	ParzenSE    *float64 `json:"parzen_se,omitempty"`
+	//	ParzenSigma *float64 `json:"parzen_sigma,omitempty"`
+	// and fill them in score() below.
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {
@@ -79,10 +80,19 @@ func score(res *evalResult, set string, samples []float32, points []float32) err
 	case "custom":
 		mix = data.Custom(points)
 	case "spiral", "moons":
-		// No modes to count. INTEGRATION(lead): JSD goes here for all 2-D sets.
+		// No modes to count.
+		// INTEGRATION(lead): for every 2-D set (this case and the three
+		// above), after the switch:
+		//	src, _ := data.New(rc, nil)
+		//	js, err := metrics.JSD(src, samples); res.JSD = &js
 	case "mnist":
-		// INTEGRATION(lead): Parzen-window log-likelihood on the MNIST test
-		// set goes here (σ chosen on the validation set, as in the paper).
+		// INTEGRATION(lead): the paper's Parzen estimate. It used 10,000
+		// samples of G (not evalSamples), σ chosen on the first 1,000
+		// validation images, scored on the 10,000 test images:
+		//	train, test, err := data.LoadModuleMNIST(dir)
+		//	valid := train.ValidSplit().Slice(0, 1000).Float32()
+		//	p, err := metrics.Parzen(t.Samples(10000, evalSeed), valid, test.Float32(), 784, nil)
+		//	res.ParzenLL, res.ParzenSE, res.ParzenSigma = &p.LL, &p.SE, &p.Sigma
 	default:
 		return fmt.Errorf("eval: no metrics for data set %q", set)
 	}
