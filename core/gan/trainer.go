@@ -42,6 +42,22 @@ type Trainer struct {
 
 // New builds a trainer from a recipe, initialising everything from its seed.
 func New(rc recipe.Recipe, src data.Source) (*Trainer, error) {
+	t, err := Build(rc)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.Attach(src); err != nil {
+		return nil, err
+	}
+	t.initOutputBias()
+	return t, nil
+}
+
+// Build makes a trainer with the recipe's architecture and optimisers but no
+// data source, and G's output bias left at zero (New starts it at the data
+// mean). It is what a checkpoint fills in: a loaded model can draw samples
+// before its data is ready. Attach a source before training.
+func Build(rc recipe.Recipe) (*Trainer, error) {
 	if err := rc.Check(); err != nil {
 		return nil, err
 	}
@@ -50,17 +66,9 @@ func New(rc recipe.Recipe, src data.Source) (*Trainer, error) {
 		return nil, err
 	}
 	dim := rc.DataDim()
-	if src.Dim() != dim {
-		return nil, fmt.Errorf("gan: data has dimension %d, recipe wants %d", src.Dim(), dim)
-	}
-	t := &Trainer{Recipe: rc, Data: src, RNG: rng.New(rc.Seed), Loss: loss, dim: dim}
-	outAct := ""
-	if rc.Data == "mnist" {
-		outAct = "sigmoid" // pixels live in [0, 1]
-	}
-	t.G = nn.NewMLP(nn.Spec{Name: "G", In: rc.Z, Hidden: rc.G, Out: dim, Act: rc.GAct, Pieces: rc.Pieces, Drop: rc.GDrop, OutAct: outAct}, t.RNG)
+	t := &Trainer{Recipe: rc, RNG: rng.New(rc.Seed), Loss: loss, dim: dim}
+	t.G = nn.NewMLP(nn.Spec{Name: "G", In: rc.Z, Hidden: rc.G, Out: dim, Act: rc.GAct, Pieces: rc.Pieces, Drop: rc.GDrop, OutAct: outAct(rc)}, t.RNG)
 	t.D = nn.NewMLP(nn.Spec{Name: "D", In: dim * rc.Pack, Hidden: rc.D, Out: 1, Act: rc.DAct, Pieces: rc.Pieces, Drop: rc.DDrop, InDrop: rc.DDropIn}, t.RNG)
-	t.initOutputBias(outAct)
 	if t.OptG, err = optim.New(optConfig(rc, rc.LRG), t.G.Params()); err != nil {
 		return nil, err
 	}
@@ -75,6 +83,32 @@ func New(rc recipe.Recipe, src data.Source) (*Trainer, error) {
 	return t, nil
 }
 
+// ErrNoData reports a training step on a trainer that has no data source
+// (one made by Build, or loaded from a checkpoint, before Attach).
+var ErrNoData = errors.New("gan: no data source attached")
+
+// Attach sets the data source to train on. Its dimension must match the
+// recipe's.
+func (t *Trainer) Attach(src data.Source) error {
+	if src == nil {
+		return ErrNoData
+	}
+	if src.Dim() != t.dim {
+		return fmt.Errorf("gan: data has dimension %d, recipe wants %d", src.Dim(), t.dim)
+	}
+	t.Data = src
+	return nil
+}
+
+// outAct is G's output activation: a sigmoid for MNIST, whose pixels live
+// in [0, 1]; linear for 2-D points.
+func outAct(rc recipe.Recipe) string {
+	if rc.Data == "mnist" {
+		return "sigmoid"
+	}
+	return ""
+}
+
 func optConfig(rc recipe.Recipe, lr float64) optim.Config {
 	return optim.Config{Kind: rc.Opt, LR: lr, Mom: rc.Mom, MomEnd: rc.MomEnd, MomRamp: rc.MomRamp, Decay: rc.Decay, LRMin: rc.LRMin, B2: rc.B2}
 }
@@ -83,7 +117,7 @@ func optConfig(rc recipe.Recipe, lr float64) optim.Config {
 // G's output bias from the data marginals), so that G begins where the data
 // is instead of spending its first steps finding it. It uses its own
 // generator, derived from the seed, and leaves the main stream alone.
-func (t *Trainer) initOutputBias(outAct string) {
+func (t *Trainer) initOutputBias() {
 	const n = 1024
 	buf := make([]float32, n*t.dim)
 	t.Data.Sample(rng.New(t.Recipe.Seed^0x5eed), buf, n)
@@ -94,7 +128,7 @@ func (t *Trainer) initOutputBias(outAct string) {
 			s += float64(buf[i*t.dim+j])
 		}
 		mean := s / n
-		if outAct == "sigmoid" {
+		if outAct(t.Recipe) == "sigmoid" {
 			mean = math.Min(math.Max(mean, 1e-3), 1-1e-3)
 			mean = math.Log(mean / (1 - mean))
 		}
@@ -121,6 +155,9 @@ func (t *Trainer) SampleNoise(z []float32, rows int) {
 // through D as one batch of 2m rows — real first — so that one forward and
 // one backward pass serve both terms of the value function.
 func (t *Trainer) StepD() error {
+	if t.Data == nil {
+		return ErrNoData
+	}
 	m, np := t.Recipe.Batch, t.Recipe.Batch/t.Recipe.Pack
 	t.Data.Sample(t.RNG, t.both[:m*t.dim], m)
 	t.SampleNoise(t.z, m)
