@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -66,7 +65,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err := score(&res, t.Recipe.Data, samples, t.Recipe.Points); err != nil {
 		return err
 	}
-	return json.NewEncoder(stdout).Encode(res)
+	return printJSON(stdout, res)
 }
 
 // score fills in the metrics that the data set supports.

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -123,7 +122,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if secs > 0 {
 		res.StepsPerSec = float64(t.Step-first) / secs
 	}
-	return json.NewEncoder(stdout).Encode(res)
+	return printJSON(stdout, res)
 }
 
 // startRun makes the trainer: fresh from the recipe, or from a checkpoint.
