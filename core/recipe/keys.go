@@ -152,7 +152,9 @@ func Docs() []KeyDoc {
 	return out
 }
 
-func fmtF32(f float32) string { return strconv.FormatFloat(math.Round(float64(f)*1000)/1000, 'f', -1, 32) }
+func fmtF32(f float32) string {
+	return strconv.FormatFloat(math.Round(float64(f)*1000)/1000, 'f', -1, 32)
+}
 
 func enumKey(name, def, doc string, field func(*Recipe) *string, allowed ...string) key {
 	return key{name: name, def: def, doc: doc + " (" + strings.Join(allowed, "|") + ")",
