@@ -3,7 +3,9 @@ package data
 import (
 	"bytes"
 	"errors"
+	"io"
 	"testing"
+	"testing/iotest"
 )
 
 func TestAssetRoundTrip(t *testing.T) {
@@ -100,4 +102,17 @@ func FuzzDecodeAsset(f *testing.F) {
 			t.Fatalf("round trip failed: %v", err)
 		}
 	})
+}
+
+// A reader that fails is not corrupt data: its error comes through.
+func TestDecodeAssetReaderError(t *testing.T) {
+	good := encode(t, fakeMNIST(3, 8))
+	boom := errors.New("connection reset")
+	for _, cut := range []int{0, 10, len(good) / 2, len(good)} {
+		r := io.MultiReader(bytes.NewReader(good[:cut]), iotest.ErrReader(boom))
+		_, err := DecodeAsset(r)
+		if !errors.Is(err, boom) || errors.Is(err, ErrCorrupt) {
+			t.Errorf("failing after %d bytes: got %v, want the reader's error", cut, err)
+		}
+	}
 }

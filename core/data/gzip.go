@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"compress/flate"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -41,7 +42,10 @@ func openGzip(r io.Reader, what string) (*gzipStream, error) {
 	br := bufio.NewReader(r)
 	z, err := gzip.NewReader(br)
 	if err != nil {
-		return nil, corrupt(what, "not gzip: %v", err)
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrHeader) {
+			return nil, corrupt(what, "not gzip: %v", err)
+		}
+		return nil, streamErr(what, err)
 	}
 	z.Multistream(false)
 	return &gzipStream{br: br, z: z}, nil
@@ -50,12 +54,22 @@ func openGzip(r io.Reader, what string) (*gzipStream, error) {
 // readFull fills p, turning a short stream into a clear error.
 func (g *gzipStream) readFull(p []byte, what string) error {
 	if _, err := io.ReadFull(g.z, p); err != nil {
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return corrupt(what, "truncated")
-		}
-		return corrupt(what, "%v", err)
+		return streamErr(what, err)
 	}
 	return nil
+}
+
+// streamErr tells bad data (a FormatError) from a failing reader (say, a
+// dropped download), which is returned wrapped as it is.
+func streamErr(what string, err error) error {
+	var flateErr flate.CorruptInputError
+	switch {
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return corrupt(what, "truncated")
+	case errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.As(err, &flateErr):
+		return corrupt(what, "%v", err)
+	}
+	return fmt.Errorf("data: %s: %w", what, err)
 }
 
 // readN reads exactly n bytes, growing the buffer as the data arrives
@@ -84,7 +98,7 @@ func (g *gzipStream) finish(what string) error {
 	case n > 0:
 		return corrupt(what, "data after the declared end")
 	case !errors.Is(err, io.EOF):
-		return corrupt(what, "%v", err)
+		return streamErr(what, err)
 	}
 	if _, err := g.br.Peek(1); err == nil {
 		return corrupt(what, "bytes after the gzip stream")

@@ -2,10 +2,7 @@
 
 package metrics
 
-// Under WASM the samples stay row-major for dotsNT (see there for why not
-// gonum).
-const samplesTransposed = false
-
 // dots sets c (m×ns) to the dot products of x's rows (m×dim) with the
-// packed samples.
-func dots(c, x, packed []float64, m, ns, dim int) { dotsNT(c, x, packed, m, ns, dim) }
+// samples, stored transposed (st is dim×ns). See dotsSparse for why not
+// gonum here.
+func dots(c, x, st []float64, m, ns, dim int) { dotsSparse(c, x, st, m, ns, dim) }

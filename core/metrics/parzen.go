@@ -102,10 +102,14 @@ var parzenBlock = 128
 //	log p(x) = logmeanexp_j(−‖x − s_j‖² / 2σ²) − dim·log(σ√(2π))
 //
 // The squared distances come from one matrix product per block of rows
-// (gonum's Dgemm natively, dotsNT under WASM), ‖x‖² + ‖s‖² − 2x·s, in float64 (pixel vectors have ‖x‖² ≈ 100, so
-// float32 would lose the small distances that decide the likelihood), and
-// each block's distances serve every σ. The log-mean-exp is shifted by the
-// nearest sample's distance, so it neither overflows nor underflows.
+// (gonum's Dgemm natively, dotsSparse under WASM; both skip x's zero
+// pixels), ‖x‖² + ‖s‖² − 2x·s, and
+// each block's distances serve every σ. The arithmetic is float64: with
+// pixel norms near 100, float32 sums over 784 terms leave errors around
+// 1e-4 in a distance, which 1/2σ² = 50 (σ = 0.1) turns into visible noise
+// in the likelihood; float64 matches the brute-force definition to 1e-9
+// and costs little. The log-mean-exp is shifted by the nearest sample's
+// distance, so it neither overflows nor underflows.
 func ParzenLL(ll []float64, samples, x []float32, dim int, sigmas []float64, progress func(float64)) error {
 	if err := checkRows("samples", samples, dim); err != nil {
 		return err
@@ -126,19 +130,15 @@ func ParzenLL(ll []float64, samples, x []float32, dim int, sigmas []float64, pro
 		return fmt.Errorf("metrics: Parzen output has %d entries, want %d", len(ll), nx*nsig)
 	}
 
-	// Samples packed as the build's kernel wants them (kernel_*.go),
-	// norms in float64.
-	packed := make([]float64, dim*ns)
+	// Samples transposed (dim×ns) for the kernel (kernel_*.go), norms in
+	// float64.
+	st := make([]float64, dim*ns)
 	sn := make([]float64, ns)
 	for j := 0; j < ns; j++ {
 		var n2 float64
 		for p, v := range samples[j*dim : (j+1)*dim] {
 			f := float64(v)
-			if samplesTransposed {
-				packed[p*ns+j] = f
-			} else {
-				packed[j*dim+p] = f
-			}
+			st[p*ns+j] = f
 			n2 += f * f
 		}
 		sn[j] = n2
@@ -159,7 +159,7 @@ func ParzenLL(ll []float64, samples, x []float32, dim int, sigmas []float64, pro
 		for p, v := range x[i0*dim : (i0+m)*dim] {
 			xb[p] = float64(v)
 		}
-		dots(d, xb, packed, m, ns, dim)
+		dots(d, xb, st, m, ns, dim)
 		for r := 0; r < m; r++ {
 			var xn float64
 			for _, v := range xb[r*dim : (r+1)*dim] {
