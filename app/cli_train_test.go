@@ -48,7 +48,7 @@ func TestFromContinuesBitIdentically(t *testing.T) {
 	whole := trainTo(t, tmp(t, "whole.ckpt"), small+"&steps=60")
 	half := tmp(t, "half.ckpt")
 	trainTo(t, half, small+"&steps=30")
-	for _, again := range []string{"steps=60", small + "&steps=60", "#lrg=0.0010&steps=60"} {
+	for _, again := range []string{"steps=60", small + "&steps=60", "#lrg=0.0020&steps=60"} {
 		res := trainTo(t, tmp(t, "rest.ckpt"), again, "-from", half)
 		if res.Fingerprint != whole.Fingerprint || res.Step != 60 {
 			t.Errorf("-recipe %q: continued to %s at %d, uninterrupted %s", again, res.Fingerprint, res.Step, whole.Fingerprint)
@@ -65,7 +65,7 @@ func TestFromRefusesOtherSettings(t *testing.T) {
 	half := tmp(t, "half.ckpt")
 	trainTo(t, half, small+"&steps=10")
 	cases := []struct{ recipe, key string }{
-		{"lrg=0.01&steps=20", "lrg=0.01 (checkpoint has lrg=0.001)"},
+		{"lrg=0.01&steps=20", "lrg=0.01 (checkpoint has lrg=0.002)"},
 		{"g=32,32", "g=32,32 (checkpoint has g=16,16)"},
 		{"seed=4&batch=64", "seed=4 (checkpoint has seed=3), batch=64"},
 		{"data=grid25", "data=grid25"},

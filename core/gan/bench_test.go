@@ -17,9 +17,9 @@ import (
 //	go test -run '^$' -bench Step ./core/gan
 //	GOOS=js GOARCH=wasm go test -exec=$(go env GOROOT)/lib/wasm/go_js_wasm_exec -run '^$' -bench Step ./core/gan
 const (
-	recipeW1    = "z=2&g=64,64&d=64,64&batch=256"
-	recipeW2    = "data=mnist&z=64&g=256,512&d=512,256&batch=64"
-	recipePaper = "data=mnist&z=100&g=1200,1200&gact=relu&dact=maxout&d=240,240&pieces=5&ddrop=0.5&ddropin=0.2&opt=sgd&lrg=0.1&lrd=0.1&batch=100&prior=uniform"
+	recipeW1    = "z=2&g=64,64&d=64,64&batch=256&pack=1"
+	recipeW2    = "data=mnist&z=64&g=256,512&d=512,256&batch=64&pack=1"
+	recipePaper = "data=mnist&z=100&g=1200,1200&gact=relu&dact=maxout&d=240,240&pieces=5&ddrop=0.5&ddropin=0.2&opt=sgd&lrg=0.1&lrd=0.1&batch=100&prior=uniform&pack=1"
 )
 
 func BenchmarkStepW1(b *testing.B)         { benchStep(b, recipeW1) }
