@@ -24,6 +24,8 @@ var benchShapes = []struct {
 	{"TN", 2, 512, 64, 0},        // W1: D's first weight gradient
 	{"NT", 512, 64, 64, 0},       // W1: hidden input gradient
 	{"NT", 256, 1, 64, 0},        // W1: D's logit input gradient
+	{"NT", 256, 64, 2, 0},        // W1: D's first input gradient, G step
+	{"NT", 256, 2, 64, 0},        // W1: G's output input gradient
 	{"NN", 128, 784, 512, 0},     // W2: D's first layer
 	{"NN", 64, 512, 784, 0},      // W2: G's last layer
 	{"TN", 784, 128, 512, 0},     // W2: D's first weight gradient
