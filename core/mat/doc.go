@@ -10,7 +10,8 @@
 // inner index, each product rounded to float32 before it is added (the
 // explicit conversion forbids FMA fusion). That order does not depend on
 // the platform or on the tiling, so results are bit-identical on amd64 and
-// wasm, and to the plain triple loop in the tests.
+// wasm, and to the plain triple loop in the tests. Products whose A factor
+// is zero may be skipped, which changes nothing (see sparse.go).
 package mat
 
 // How the kernels are fast. Each keeps a 2×4 block of C in eight local

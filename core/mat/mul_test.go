@@ -35,16 +35,24 @@ func gemm64(tA, tB blas.Transpose, a, b []float32, m, k, n int) []float64 {
 	return C.Data
 }
 
-func randSlice(r *rand.Rand, n int) []float32 {
+func randSlice(r *rand.Rand, n int) []float32 { return randSparse(r, n, 0.2) }
+
+// randSparse zeroes a fraction of the values, and sometimes every value
+// of a run (like MNIST's blank border), to drive the zero-skipping paths.
+func randSparse(r *rand.Rand, n int, zeros float64) []float32 {
 	s := make([]float32, n)
 	for i := range s {
-		s[i] = float32(r.NormFloat64())
-		if r.IntN(5) == 0 {
-			s[i] = 0 // exercise the zero-skip paths
+		if r.Float64() >= zeros {
+			s[i] = float32(r.NormFloat64())
 		}
+	}
+	if zeros > 0.5 && n > 8 {
+		clear(s[r.IntN(n/2):][:n/4])
 	}
 	return s
 }
+
+var sparsities = []float64{0.2, 0.7, 0.95}
 
 // testShapes are m×k×n triples: 1s in every position, sizes around the 2×4
 // tile (ragged edges on both sides), the training shapes' small dimensions,
@@ -79,7 +87,8 @@ func TestMulAgainstGonum(t *testing.T) {
 		m, k, n := s[0], s[1], s[2]
 		for _, acc := range []bool{false, true} {
 			for _, kn := range kernels {
-				a, b := randSlice(r, m*k), randSlice(r, k*n)
+				zf := sparsities[r.IntN(len(sparsities))]
+				a, b := randSparse(r, m*k, zf), randSparse(r, k*n, zf)
 				c := randSlice(r, m*n)
 				c0 := append([]float32(nil), c...)
 				kn.f(c, a, b, m, k, n, acc)
@@ -126,18 +135,20 @@ func naiveMul(tA, tB blas.Transpose, c, a, b []float32, m, k, n int, acc bool) {
 // shape. Run natively and in WASM, it also shows both platforms agree.
 func TestMulSummationOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, s := range testShapes(r) {
+	for _, s := range append(testShapes(r), [3]int{6, 700, 9}, [3]int{9, 600, 6}, [3]int{600, 6, 9}, [3]int{6, 600, 70}, [3]int{5, 300, 64}, [3]int{3, 513, 67}) { // k > chunk, n ≥ listMinN
 		m, k, n := s[0], s[1], s[2]
 		for _, acc := range []bool{false, true} {
 			for _, kn := range kernels {
-				a, b := randSlice(r, m*k), randSlice(r, k*n)
-				c := randSlice(r, m*n)
-				want := append([]float32(nil), c...)
-				kn.f(c, a, b, m, k, n, acc)
-				naiveMul(kn.tA, kn.tB, want, a, b, m, k, n, acc)
-				for idx := range want {
-					if math.Float32bits(c[idx]) != math.Float32bits(want[idx]) {
-						t.Fatalf("%s %dx%dx%d acc=%v: c[%d]=%v, plain loop %v", kn.name, m, k, n, acc, idx, c[idx], want[idx])
+				for _, zf := range sparsities {
+					a, b := randSparse(r, m*k, zf), randSparse(r, k*n, zf)
+					c := randSlice(r, m*n)
+					want := append([]float32(nil), c...)
+					kn.f(c, a, b, m, k, n, acc)
+					naiveMul(kn.tA, kn.tB, want, a, b, m, k, n, acc)
+					for idx := range want {
+						if math.Float32bits(c[idx]) != math.Float32bits(want[idx]) {
+							t.Fatalf("%s %dx%dx%d acc=%v zeros=%v: c[%d]=%v, plain loop %v", kn.name, m, k, n, acc, zf, idx, c[idx], want[idx])
+						}
 					}
 				}
 			}
