@@ -101,3 +101,13 @@ func unseal(t testing.TB, s string) []byte {
 }
 
 func inf() float64 { return math.Inf(1) }
+
+func rmsDiff(a, b *gan.Trainer, n int) float64 {
+	x, y := a.Samples(n, 99), b.Samples(n, 99)
+	s := 0.0
+	for i := range x {
+		d := float64(x[i] - y[i])
+		s += d * d
+	}
+	return math.Sqrt(s / float64(len(x)))
+}
