@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall/js"
 	"time"
 
@@ -59,6 +60,7 @@ type IDB struct {
 	factory *idb.Factory
 	mu      sync.Mutex
 	db      *idb.Database
+	stale   *atomic.Bool // set by the connection's versionchange event
 }
 
 var (
@@ -131,18 +133,19 @@ func (s *IDB) Close() error {
 func (s *IDB) conn(ctx context.Context) (*idb.Database, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db != nil {
+	if s.db != nil && !s.stale.Load() {
 		return s.db, nil
 	}
-	db, err := s.open(ctx)
+	s.db = nil
+	db, stale, err := s.open(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s.db = db
+	s.db, s.stale = db, stale
 	return db, nil
 }
 
-func (s *IDB) open(ctx context.Context) (db *idb.Database, err error) {
+func (s *IDB) open(ctx context.Context) (db *idb.Database, stale *atomic.Bool, err error) {
 	defer func() { // the factory can throw (private modes, sandboxed frames)
 		if r := recover(); r != nil {
 			db, err = nil, fmt.Errorf("%w: %v", ErrUnavailable, r)
@@ -153,7 +156,7 @@ func (s *IDB) open(ctx context.Context) (db *idb.Database, err error) {
 	// and leave a database with no object stores.
 	req, err := s.factory.Open(context.Background(), s.opts.Name, s.opts.version, upgrade)
 	if err != nil {
-		return nil, openErr(err)
+		return nil, nil, openErr(err)
 	}
 	tctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
 	defer cancel()
@@ -167,19 +170,29 @@ func (s *IDB) open(ctx context.Context) (db *idb.Database, err error) {
 			}
 		}()
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("%w: opening %q took over %v (is another tab holding an older version open?)", ErrTimeout, s.opts.Name, s.opts.Timeout)
+		return nil, nil, fmt.Errorf("%w: opening %q took over %v (is another tab holding an older version open?)", ErrTimeout, s.opts.Name, s.opts.Timeout)
 	}
 	if err != nil {
-		return nil, openErr(err)
+		return nil, nil, openErr(err)
 	}
 	names, err := db.ObjectStoreNames()
 	if err != nil || !contains(names, metaStore) || !contains(names, blobStore) {
 		db.Close()
-		return nil, fmt.Errorf("%w: database %q lacks its object stores (%v %v)", ErrUnavailable, s.opts.Name, names, err)
+		return nil, nil, fmt.Errorf("%w: database %q lacks its object stores (%v %v)", ErrUnavailable, s.opts.Name, names, err)
 	}
-	return db, nil
+	// go-indexeddb closes the connection on versionchange (so that the
+	// other tab's upgrade is not blocked) but does not tell us: our own
+	// listener marks it stale, and the next call reopens.
+	stale = new(atomic.Bool)
+	if jsdb, err := req.Request.Result(); err == nil {
+		jsdb.Call("addEventListener", "versionchange", js.FuncOf(func(js.Value, []js.Value) any {
+			stale.Store(true)
+			return nil
+		}))
+	}
+	return db, stale, nil
 }
 
 func openErr(err error) error {
@@ -211,7 +224,12 @@ func (s *IDB) txn(ctx context.Context, mode idb.TransactionMode, stores ...strin
 		if err == nil {
 			return t, nil
 		}
-		if !errors.Is(err, domInvalidState) || attempt > 0 {
+		// A connection closed some other way throws InvalidStateError
+		// ("The database connection is closing"); go-indexeddb v0.3.2
+		// passes synchronous exceptions on as safejs.Error, which hides
+		// the DOMException's name, hence the message test.
+		closing := errors.Is(err, domInvalidState) || strings.Contains(err.Error(), "connection is closing")
+		if !closing || attempt > 0 {
 			return nil, fmt.Errorf("store: %w", err)
 		}
 		s.mu.Lock()
@@ -550,12 +568,12 @@ func (s *IDB) Delete(ctx context.Context, id string) error {
 	if err != nil {
 		return txnErr(t, err)
 	}
-	cur, err := ms.OpenKeyCursorKey(js.ValueOf(id), idb.CursorNext)
+	cur, err := ms.OpenCursorKey(js.ValueOf(id), idb.CursorNext) // a key cursor cannot delete
 	if err != nil {
 		return txnErr(t, err)
 	}
 	found := false
-	err = cur.Iter(ctx, func(c *idb.Cursor) error {
+	err = cur.Iter(ctx, func(c *idb.CursorWithValue) error {
 		found = true
 		if _, err := c.Delete(); err != nil {
 			return err
