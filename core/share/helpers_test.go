@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"hash/crc32"
 	"math"
+	"sync"
 	"testing"
 
 	"github.com/ganplayground/ganplayground/core/data"
@@ -46,6 +47,27 @@ func trained(t testing.TB, s string, steps int) *gan.Trainer {
 	}
 	return tr
 }
+
+// ring8 is the default ring8 recipe after 100 steps (20 under -race),
+// trained once per test binary.
+var ring8 = sync.OnceValue(func() *gan.Trainer {
+	steps := 100
+	if raceEnabled {
+		steps = 20
+	}
+	rc := recipe.Default()
+	src, _ := data.New(rc, nil)
+	tr, err := gan.New(rc, src)
+	if err != nil {
+		panic(err)
+	}
+	for i := 0; i < steps; i++ {
+		if err := tr.StepOnce(); err != nil {
+			panic(err)
+		}
+	}
+	return tr
+})
 
 // sampleFP fingerprints 64 samples of G drawn with noise seed 7: what the
 // page shows when a link opens.
