@@ -43,7 +43,7 @@ func TestMemoryQuota(t *testing.T) {
 func testOpenBestNative(t *testing.T) {
 	s := OpenBest(context.Background())
 	m, ok := s.(*Memory)
-	if !ok || s.Durable() || !errors.Is(m.Fallback, ErrUnavailable) {
+	if !ok || s.Durable() || !errors.Is(m.Fallback, ErrUnavailable) || !errors.Is(FallbackReason(s), ErrUnavailable) {
 		t.Fatalf("OpenBest outside a browser: %T %v", s, m.Fallback)
 	}
 }

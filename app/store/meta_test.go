@@ -49,9 +49,11 @@ func TestPrepareRejects(t *testing.T) {
 	}
 	now := time.Now()
 	for name, f := range map[string]func(*Meta, *[]byte){
-		"long name":      func(m *Meta, _ *[]byte) { m.Name = strings.Repeat("é", MaxName+1) },
-		"bad id":         func(m *Meta, _ *[]byte) { m.ID = "../x" },
-		"big thumbnail":  func(m *Meta, _ *[]byte) { m.Thumbnail = append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, MaxThumbnail)...) },
+		"long name": func(m *Meta, _ *[]byte) { m.Name = strings.Repeat("é", MaxName+1) },
+		"bad id":    func(m *Meta, _ *[]byte) { m.ID = "../x" },
+		"big thumbnail": func(m *Meta, _ *[]byte) {
+			m.Thumbnail = append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, MaxThumbnail)...)
+		},
 		"truncated ckpt": func(_ *Meta, b *[]byte) { *b = (*b)[:len(*b)-1] },
 		"empty ckpt":     func(_ *Meta, b *[]byte) { *b = nil },
 	} {

@@ -77,3 +77,15 @@ func (e *RecordError) Unwrap() error { return e.Err }
 func corrupt(id, format string, args ...any) *RecordError {
 	return &RecordError{ID: id, Err: fmt.Errorf("%w: %s", ErrCorrupt, fmt.Sprintf(format, args...))}
 }
+
+// FallbackReason says why s is not durable: the error that made OpenBest
+// fall back to memory, for the page's warning. Nil for a durable store.
+func FallbackReason(s Store) error {
+	if m, ok := s.(*Memory); ok && !s.Durable() {
+		if m.Fallback != nil {
+			return m.Fallback
+		}
+		return ErrUnavailable
+	}
+	return nil
+}

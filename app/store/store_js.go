@@ -185,6 +185,7 @@ func (s *IDB) open(ctx context.Context) (db *idb.Database, stale *atomic.Bool, e
 	// go-indexeddb closes the connection on versionchange (so that the
 	// other tab's upgrade is not blocked) but does not tell us: our own
 	// listener marks it stale, and the next call reopens.
+	// The listener lives as long as the page: one small func per open.
 	stale = new(atomic.Bool)
 	if jsdb, err := req.Request.Result(); err == nil {
 		jsdb.Call("addEventListener", "versionchange", js.FuncOf(func(js.Value, []js.Value) any {
@@ -259,6 +260,9 @@ func txnErr(t *idb.Transaction, err error) error {
 	return fmt.Errorf("store: %w", err)
 }
 
+// Save writes both records in one readwrite transaction. If ctx ends while
+// the browser is still committing, Save returns ctx's error although the
+// commit may yet succeed; List tells.
 func (s *IDB) Save(ctx context.Context, m Meta, ckpt []byte) (Meta, error) {
 	// Everything is encoded before the transaction opens: a transaction
 	// commits as soon as it has no pending request.
@@ -373,12 +377,9 @@ func (s *IDB) read(ctx context.Context, id string) ([]record, error) {
 	return recs, nil
 }
 
-func jsString(v js.Value) string {
-	if v.Type() == js.TypeString {
-		return v.String()
-	}
-	return v.String() // "<number: …>" and the like: still a usable label
-}
+// jsString is a key as text; a key that is not a string (never written by
+// Save) still gets a usable label such as "<number: 5>".
+func jsString(v js.Value) string { return v.String() }
 
 // check parses a record's metadata and checks its blob's size and header
 // (reading 20 bytes of it, not the whole).

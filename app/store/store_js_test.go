@@ -200,8 +200,8 @@ func TestIDBFactoryMissing(t *testing.T) {
 func TestOpenBestBrowser(t *testing.T) {
 	s := OpenBest(context.Background())
 	defer s.Close()
-	if !s.Durable() {
-		t.Fatalf("OpenBest fell back in a browser: %v", s.(*Memory).Fallback)
+	if !s.Durable() || FallbackReason(s) != nil {
+		t.Fatalf("OpenBest fell back in a browser: %v", FallbackReason(s))
 	}
 }
 
