@@ -48,7 +48,7 @@ node:
 # checkpoints (files), and the data package's asset reader when it exists.
 # Each is package:Target; a target not (yet) in its package is reported
 # and skipped, never silently.
-FUZZ_TARGETS := core/recipe:FuzzParse core/checkpoint:FuzzDecode core/checkpoint:FuzzPayload core/data:FuzzDecodeAsset
+FUZZ_TARGETS := core/recipe:FuzzParse core/checkpoint:FuzzDecode core/checkpoint:FuzzPayload core/data:FuzzDecodeAsset core/data:FuzzReadIDX core/share:FuzzDecode
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
 	  if grep -qs "^func $$fn(" $$pkg/*_test.go; then \
