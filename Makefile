@@ -18,7 +18,7 @@ build:
 	$(GO) build -o bin/app ./app
 
 # test: every suite. Targets are filled in by the issues that own them.
-test: test-native test-wasm fuzz
+test: test-native test-wasm fuzz e2e
 
 test-native:
 	$(GO) vet ./...
@@ -33,6 +33,8 @@ test-wasm:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 10s ./core/recipe
+
+include page.mk
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./core/...

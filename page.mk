@@ -1,0 +1,39 @@
+# The page, the worker and their browser tests (included by Makefile).
+#   make wasm      build web/app.wasm (the page), web/worker.wasm (the
+#                  training worker) and the matching web/wasm_exec.js
+#   make static    write the site as static files into $(STATIC_DIR)
+#   make chromium  install Chromium if /usr/bin/chromium is missing
+#   make e2e       the end-to-end tests in headless Chromium
+#                  (screenshots go to artifacts/)
+CHROMIUM ?= /usr/bin/chromium
+STATIC_DIR ?= bin/site
+WASM_GO := GOOS=js GOARCH=wasm $(GO)
+PAGE_SRC := $(shell find app core -name '*.go' -not -name '*_test.go')
+WORKER_SRC := $(shell find wasm core -name '*.go' -not -name '*_test.go')
+
+.PHONY: wasm static chromium e2e
+
+wasm: web/app.wasm web/worker.wasm web/wasm_exec.js
+
+web/app.wasm: $(PAGE_SRC) go.mod go.sum
+	$(WASM_GO) build -o $@ ./app
+
+web/worker.wasm: $(WORKER_SRC) go.mod go.sum
+	$(WASM_GO) build -o $@ ./wasm
+
+# The worker's runtime glue must match the Go that built worker.wasm.
+web/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	cp $< $@
+
+static: build wasm
+	./bin/app serve -static $(STATIC_DIR)
+
+chromium:
+	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
+
+# The e2e tests build what they need themselves (they call `make wasm`
+# through the same rules) and skip nothing: Chromium is installed first.
+e2e: chromium wasm
+	mkdir -p artifacts tmp
+	TMPDIR=$(CURDIR)/tmp CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 15m ./app/e2e
+	rm -rf tmp
