@@ -18,6 +18,7 @@ type bridge struct {
 	recv         func([]byte)
 	crash        func(string)
 	out          []byte
+	received     int
 }
 
 func newBridge(url string, recv func([]byte), crash func(string)) *bridge {
@@ -27,6 +28,8 @@ func newBridge(url string, recv func([]byte), crash func(string)) *bridge {
 		if d.InstanceOf(js.Global().Get("Uint8Array")) {
 			p := make([]byte, d.Length())
 			js.CopyBytesToGo(p, d)
+			b.received++
+			js.Global().Set("ganReports", b.received)
 			b.recv(p)
 			return nil
 		}
@@ -69,6 +72,8 @@ func (b *bridge) send(c *protocol.Command) {
 	u8 := js.Global().Get("Uint8Array").New(len(b.out))
 	js.CopyBytesToJS(u8, b.out)
 	b.w.Call("postMessage", u8, []any{u8.Get("buffer")})
+	// For tests and the curious: what the page last asked for.
+	js.Global().Set("ganLastOp", c.Op.String())
 }
 
 // kill terminates the worker the hard way (the crash-recovery test uses it

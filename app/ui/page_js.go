@@ -35,6 +35,15 @@ func listenKeys(key func(string) bool) {
 		}
 		return nil
 	}))
+	// A focused button would also "click" on the space bar's keyup: the
+	// keydown above already toggled play, so cancel that second action.
+	js.Global().Call("addEventListener", "keyup", js.FuncOf(func(this js.Value, args []js.Value) any {
+		e := args[0]
+		if e.Get("key").String() == " " && strings.EqualFold(e.Get("target").Get("tagName").String(), "button") {
+			e.Call("preventDefault")
+		}
+		return nil
+	}))
 }
 
 // onHashChange calls f when the user edits the fragment by hand.

@@ -12,4 +12,3 @@ func (s *SampleGrid) Render() app.UI {
 		app.FigCaption().Text("G(z) for 36 fixed noise vectors"),
 	)
 }
-
