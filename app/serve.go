@@ -76,6 +76,14 @@ func newHandler(webDir string) (*app.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	files := &webFiles{dir: webDir}
+	// Compress the big files now rather than on the first page load.
+	for _, f := range []string{"app.wasm", "worker.wasm"} {
+		p := filepath.Join(webDir, f)
+		if st, err := os.Stat(p); err == nil {
+			files.gzipped(p, st)
+		}
+	}
 	h := &app.Handler{
 		Name:        "GAN Playground",
 		ShortName:   "GAN Playground",
@@ -92,9 +100,10 @@ func newHandler(webDir string) (*app.Handler, error) {
 		ThemeColor:         "#5e3c99",
 		LoadingLabel:       "GAN Playground is loading… {progress}%",
 		Styles:             []string{"/web/styles.css"},
+		Scripts:            []string{"/web/page.js"},
 		CacheableResources: cacheable(webDir),
 		Version:            version,
-		Resources:          &webFiles{dir: webDir},
+		Resources:          files,
 	}
 	return h, nil
 }
@@ -103,7 +112,7 @@ func newHandler(webDir string) (*app.Handler, error) {
 // refreshes exactly when they change.
 func versionOf(webDir string) (string, error) {
 	s := sha256.New()
-	for _, f := range append(requiredFiles, "styles.css") {
+	for _, f := range append(requiredFiles, "styles.css", "page.js") {
 		b, err := os.ReadFile(filepath.Join(webDir, f))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return "", err

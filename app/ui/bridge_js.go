@@ -54,7 +54,13 @@ func newBridge(url string, recv func([]byte), crash func(string)) *bridge {
 }
 
 func (b *bridge) start() {
-	b.w = js.Global().Get("Worker").New(b.url)
+	// web/page.js started one while app.wasm loaded: adopt it, once.
+	if w := js.Global().Get("ganWorker"); w.Truthy() {
+		b.w = w
+		js.Global().Delete("ganWorker")
+	} else {
+		b.w = js.Global().Get("Worker").New(b.url)
+	}
 	b.w.Set("onmessage", b.onMsg)
 	b.w.Set("onerror", b.onErr)
 }

@@ -2,7 +2,10 @@
 
 package ui
 
-import "syscall/js"
+import (
+	"syscall/js"
+	"unsafe"
+)
 
 // canvas is a 2-D drawing context. Calls cross into JavaScript one by one,
 // so the drawing code batches shapes into paths and pushes pixel grids as
@@ -33,6 +36,36 @@ func canvasByID(id string) *canvas {
 }
 
 var canvases = map[string]*canvas{}
+
+// Shared scratch for batched shapes: a Float32Array and a byte view of it.
+var (
+	shapeF32, shapeU8 js.Value
+	shapeCap          int
+)
+
+// batch copies pts into the shared Float32Array and calls ganDraw[fn].
+func (cv *canvas) batch(fn string, pts []float32, extra ...any) {
+	if len(pts) == 0 {
+		return
+	}
+	if len(pts) > shapeCap {
+		shapeCap = len(pts) * 2
+		shapeF32 = js.Global().Get("Float32Array").New(shapeCap)
+		shapeU8 = js.Global().Get("Uint8Array").New(shapeF32.Get("buffer"))
+	}
+	js.CopyBytesToJS(shapeU8, unsafe.Slice((*byte)(unsafe.Pointer(&pts[0])), 4*len(pts)))
+	args := append([]any{cv.c, shapeF32, len(pts)}, extra...)
+	js.Global().Get("ganDraw").Call(fn, args...)
+}
+
+// Dots draws squares of side size at x,y pairs (pixels).
+func (cv *canvas) Dots(xy []float32, size float64) { cv.batch("dots", xy, size) }
+
+// Segs strokes segments x0,y0,x1,y1 (pixels).
+func (cv *canvas) Segs(s []float32) { cv.batch("segs", s) }
+
+// Poly strokes a polyline through x,y pairs; NaN lifts the pen.
+func (cv *canvas) Poly(xy []float32) { cv.batch("poly", xy) }
 
 func (cv *canvas) Clear(color string) {
 	cv.c.Set("fillStyle", color)

@@ -19,3 +19,6 @@ func (cv *canvas) MoveTo(float64, float64)                 {}
 func (cv *canvas) LineTo(float64, float64)                 {}
 func (cv *canvas) Dash(bool)                               {}
 func (cv *canvas) Text(string, float64, float64, string)   {}
+func (cv *canvas) Dots([]float32, float64)                 {}
+func (cv *canvas) Segs([]float32)                          {}
+func (cv *canvas) Poly([]float32)                          {}

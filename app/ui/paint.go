@@ -35,7 +35,10 @@ func heat(pix []byte, d []float32) []byte {
 }
 
 // painter draws reports; it keeps its pixel buffers between frames.
-type painter struct{ pix []byte }
+type painter struct {
+	pix []byte
+	xy  []float32 // shape coordinates in pixels, reused
+}
 
 // xy maps data coordinates to canvas pixels.
 func xy(cv *canvas, e float32, x, y float32) (float64, float64) {
@@ -60,64 +63,64 @@ func (p *painter) view(cv *canvas, r *protocol.Report, layers protocol.Layers, h
 	}
 	// axes through the origin
 	cv.Style("", "rgba(0,0,0,0.12)", 1)
-	cv.Begin()
-	cv.MoveTo(cv.W/2, 0)
-	cv.LineTo(cv.W/2, cv.H)
-	cv.MoveTo(0, cv.H/2)
-	cv.LineTo(cv.W, cv.H/2)
-	cv.Stroke()
+	w, h := float32(cv.W), float32(cv.H)
+	cv.Segs(append(p.xy[:0], w/2, 0, w/2, h, 0, h/2, w, h/2))
 	if layers&protocol.LayerManifold != 0 && r.ManN > 1 {
 		p.manifold(cv, e, r.Manifold, r.ManN)
 	}
 	if layers&protocol.LayerReal != 0 {
-		dots(cv, e, r.Real, colReal, 2.2)
+		p.dots(cv, e, r.Real, colReal, 2.2)
 	}
 	if len(drawn) > 0 {
-		dots(cv, e, drawn, "#000", 5)
+		p.dots(cv, e, drawn, "#000", 5)
 	}
 	if layers&protocol.LayerFake != 0 {
-		dots(cv, e, r.Fake, colFake, 2.6)
+		p.dots(cv, e, r.Fake, colFake, 2.6)
 	}
 	if layers&protocol.LayerArrows != 0 && len(r.Arrows) > 0 {
-		arrows(cv, e, r.Fake, r.Arrows)
+		p.arrows(cv, e, r.Fake, r.Arrows)
 	}
 }
 
-func dots(cv *canvas, e float32, pts []float32, color string, size float64) {
-	cv.Style(color, "", 1)
-	cv.Alpha(0.75)
-	cv.Begin()
+func (p *painter) dots(cv *canvas, e float32, pts []float32, color string, size float64) {
+	p.xy = p.xy[:0]
 	for i := 0; i+1 < len(pts); i += 2 {
 		x, y := xy(cv, e, pts[i], pts[i+1])
-		cv.Rect(x-size/2, y-size/2, size, size)
+		p.xy = append(p.xy, float32(x), float32(y))
 	}
-	cv.Fill()
+	cv.Style(color, "", 1)
+	cv.Alpha(0.75)
+	cv.Dots(p.xy, size)
 	cv.Alpha(1)
 }
 
 func (p *painter) manifold(cv *canvas, e float32, m []float32, n int) {
-	cv.Style("", colManifold, 1)
-	cv.Begin()
-	at := func(i, j int) (float64, float64) { k := 2 * (j*n + i); return xy(cv, e, m[k], m[k+1]) }
+	p.xy = p.xy[:0]
+	at := func(i, j int) (float32, float32) {
+		k := 2 * (j*n + i)
+		x, y := xy(cv, e, m[k], m[k+1])
+		return float32(x), float32(y)
+	}
 	for j := 0; j < n; j++ {
 		for i := 0; i < n; i++ {
 			x, y := at(i, j)
 			if i+1 < n {
-				cv.MoveTo(x, y)
-				cv.LineTo(at(i+1, j))
+				x1, y1 := at(i+1, j)
+				p.xy = append(p.xy, x, y, x1, y1)
 			}
 			if j+1 < n {
-				cv.MoveTo(x, y)
-				cv.LineTo(at(i, j+1))
+				x1, y1 := at(i, j+1)
+				p.xy = append(p.xy, x, y, x1, y1)
 			}
 		}
 	}
-	cv.Stroke()
+	cv.Style("", colManifold, 1)
+	cv.Segs(p.xy)
 }
 
 // arrows draws the generator's push on the first fake points, scaled so
 // that the longest arrow is 8% of the view.
-func arrows(cv *canvas, e float32, fake, g []float32) {
+func (p *painter) arrows(cv *canvas, e float32, fake, g []float32) {
 	var mx float64
 	for i := 0; i+1 < len(g); i += 2 {
 		mx = max(mx, math.Hypot(float64(g[i]), float64(g[i+1])))
@@ -126,8 +129,7 @@ func arrows(cv *canvas, e float32, fake, g []float32) {
 		return
 	}
 	s := 0.08 * cv.W / mx
-	cv.Style("", colArrow, 1.2)
-	cv.Begin()
+	p.xy = p.xy[:0]
 	for i := 0; i+1 < len(g) && i+1 < len(fake); i += 2 {
 		x, y := xy(cv, e, fake[i], fake[i+1])
 		dx, dy := float64(g[i])*s, -float64(g[i+1])*s
@@ -136,17 +138,15 @@ func arrows(cv *canvas, e float32, fake, g []float32) {
 			continue
 		}
 		tx, ty := x+dx, y+dy
-		cv.MoveTo(x, y)
-		cv.LineTo(tx, ty)
-		// a small head
 		ux, uy := dx/l, dy/l
 		h := math.Min(5, l/2)
-		cv.MoveTo(tx, ty)
-		cv.LineTo(tx-h*(ux-0.5*uy), ty-h*(uy+0.5*ux))
-		cv.MoveTo(tx, ty)
-		cv.LineTo(tx-h*(ux+0.5*uy), ty-h*(uy-0.5*ux))
+		p.xy = append(p.xy,
+			float32(x), float32(y), float32(tx), float32(ty),
+			float32(tx), float32(ty), float32(tx-h*(ux-0.5*uy)), float32(ty-h*(uy+0.5*ux)),
+			float32(tx), float32(ty), float32(tx-h*(ux+0.5*uy)), float32(ty-h*(uy-0.5*ux)))
 	}
-	cv.Stroke()
+	cv.Style("", colArrow, 1.2)
+	cv.Segs(p.xy)
 }
 
 // samples draws MNIST images as a square grid.
@@ -180,7 +180,7 @@ type series struct {
 
 // chart draws lines over steps xs, with the y range fitted (or fixed when
 // lo < hi), a reference line at ref (if not NaN) and a legend.
-func chart(cv *canvas, title string, xs []int, ss []series, labels []string, lo, hi, ref float64) {
+func (p *painter) chart(cv *canvas, title string, xs []int, ss []series, labels []string, lo, hi, ref float64) {
 	if cv == nil {
 		return
 	}
@@ -219,11 +219,7 @@ func chart(cv *canvas, title string, xs []int, ss []series, labels []string, lo,
 	}
 	Y := func(v float64) float64 { return padT + H*(hi-v)/(hi-lo) }
 	cv.Style("", "#ccc", 1)
-	cv.Begin()
-	cv.MoveTo(padL, padT)
-	cv.LineTo(padL, padT+H)
-	cv.LineTo(padL+W, padT+H)
-	cv.Stroke()
+	cv.Poly(append(p.xy[:0], padL, padT, padL, float32(padT+H), float32(padL+W), float32(padT+H)))
 	cv.Style("#666", "", 1)
 	cv.Text(trim(hi), padL-3, padT+8, "right")
 	cv.Text(trim(lo), padL-3, padT+H, "right")
@@ -234,32 +230,24 @@ func chart(cv *canvas, title string, xs []int, ss []series, labels []string, lo,
 	if !math.IsNaN(ref) {
 		cv.Style("", "#999", 1)
 		cv.Dash(true)
-		cv.Begin()
-		cv.MoveTo(padL, Y(ref))
-		cv.LineTo(padL+W, Y(ref))
-		cv.Stroke()
+		cv.Poly(append(p.xy[:0], padL, float32(Y(ref)), float32(padL+W), float32(Y(ref))))
 		cv.Dash(false)
 	}
 	for k, s := range ss {
 		cv.Style("", s.color, 1.5)
 		cv.Dash(s.dash)
-		cv.Begin()
-		pen := false
+		nan := float32(math.NaN())
+		p.xy = p.xy[:0]
 		for i := 0; i < n; i++ {
 			v := s.y(i)
 			if math.IsNaN(v) || math.IsInf(v, 0) {
-				pen = false
+				p.xy = append(p.xy, nan, nan)
 				continue
 			}
 			v = min(max(v, lo), hi)
-			if pen {
-				cv.LineTo(X(i), Y(v))
-			} else {
-				cv.MoveTo(X(i), Y(v))
-				pen = true
-			}
+			p.xy = append(p.xy, float32(X(i)), float32(Y(v)))
 		}
-		cv.Stroke()
+		cv.Poly(p.xy)
 		cv.Dash(false)
 		if k < len(labels) {
 			cv.Style(s.color, "", 1)

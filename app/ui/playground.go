@@ -266,11 +266,11 @@ func (p *Playground) charts() {
 		xs[i] = pt.Step
 	}
 	pts := h.points
-	chart(canvasByID("chart-loss"), "losses", xs, []series{
+	p.paint.chart(canvasByID("chart-loss"), "losses", xs, []series{
 		{color: "#e66101", y: func(i int) float64 { return pts[i].DLoss }},
 		{color: "#5e3c99", y: func(i int) float64 { return pts[i].GLoss }},
 	}, []string{"D loss", "G loss"}, 0, 0, math.NaN())
-	chart(canvasByID("chart-d"), "mean D(x)", xs, []series{
+	p.paint.chart(canvasByID("chart-d"), "mean D(x)", xs, []series{
 		{color: colReal, y: func(i int) float64 { return pts[i].DReal }},
 		{color: colFake, y: func(i int) float64 { return pts[i].DFake }},
 	}, []string{"D(real)", "D(fake)"}, 0, 1, 0.5)
@@ -280,7 +280,7 @@ func (p *Playground) charts() {
 		for i, m := range ms {
 			mx[i] = m.Step
 		}
-		chart(cv, "modes covered (fraction) and high-quality samples", mx, []series{
+		p.paint.chart(cv, "modes hit, HQ", mx, []series{
 			{color: "#1a9641", y: func(i int) float64 { return float64(ms[i].Hit) / float64(ms[i].Total) }},
 			{color: "#404040", y: func(i int) float64 { return ms[i].HQ }, dash: true},
 		}, []string{"modes", "HQ"}, 0, 1, math.NaN())
