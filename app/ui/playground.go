@@ -22,6 +22,7 @@ type Playground struct {
 	formErr  string // a bad fragment or setting: shown until the next good one
 	drawing  []float32
 	restarts int
+	crashed  bool // formErr holds a crash notice
 
 	rep     protocol.Report // the latest snapshot (buffers reused)
 	hist    history
@@ -122,6 +123,9 @@ func (p *Playground) OnMount(ctx app.Context) {
 
 // op runs a transport button.
 func (p *Playground) op(ctx app.Context, op protocol.Op) {
+	if p.crashed {
+		p.formErr, p.crashed = "", false // the user has read it and goes on
+	}
 	switch op {
 	case opReset:
 		p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String()})
@@ -224,6 +228,7 @@ func (p *Playground) onCrash(ctx app.Context, msg string) {
 		return
 	}
 	p.restarts++
+	p.crashed = true
 	p.formErr = msg + ". A new worker was started at step 0: press play to continue."
 	p.rep = protocol.Report{}
 	p.br.restart()
