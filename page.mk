@@ -6,6 +6,9 @@
 #   make e2e       the end-to-end tests in headless Chromium
 #                  (screenshots go to artifacts/)
 CHROMIUM ?= /usr/bin/chromium
+# Chromium and go build leave files in TMPDIR: a dot folder, which ./...
+# ignores, removed after the run.
+E2E_TMP := $(CURDIR)/.e2e-tmp
 STATIC_DIR ?= bin/site
 WASM_GO := GOOS=js GOARCH=wasm $(GO)
 PAGE_SRC := $(shell find app core -name '*.go' -not -name '*_test.go')
@@ -34,6 +37,6 @@ chromium:
 # The e2e tests build what they need themselves (they call `make wasm`
 # through the same rules) and skip nothing: Chromium is installed first.
 e2e: chromium wasm
-	mkdir -p artifacts tmp
-	TMPDIR=$(CURDIR)/tmp CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 15m ./app/e2e
-	rm -rf tmp
+	mkdir -p artifacts $(E2E_TMP)
+	E2E=1 TMPDIR=$(E2E_TMP) CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 15m ./app/e2e; \
+		status=$$?; rm -rf $(E2E_TMP); exit $$status

@@ -99,7 +99,7 @@ func TestPage(t *testing.T) {
 			tb.click("data-" + name)
 			tb.poll(`location.hash.includes("data=`+name+`")`, 5*time.Second)
 			// A new run restarts from 0; wait until it has trained a while.
-			tb.poll(`document.querySelector('[data-test=status]').textContent === "training" && +document.querySelector('[data-test=step]').textContent > 300`, 90*time.Second)
+			tb.poll(`document.querySelector('[data-test=run-recipe]').textContent.includes("data=`+name+`") && document.querySelector('[data-test=status]').textContent === "training" && +document.querySelector('[data-test=step]').textContent > 300`, 90*time.Second)
 			tb.screenshot(root, name)
 		}
 		// A live change keeps the run going and shows in the URL.
@@ -135,6 +135,7 @@ func TestPage(t *testing.T) {
 		tb.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x0+0.15*box["w"], y0, chromedp.ButtonLeft))
 		tb.poll(`+document.querySelector('[data-test=custom-count]').textContent >= 6`, 5*time.Second)
 		tb.poll(`location.hash.includes("data=custom") && location.hash.includes("points=")`, 5*time.Second)
+		tb.poll(`document.querySelector('[data-test=run-recipe]').textContent.includes("data=custom")`, 10*time.Second)
 		tb.click("play")
 		tb.poll(`+document.querySelector('[data-test=step]').textContent > 400`, 90*time.Second)
 		tb.screenshot(root, "custom")

@@ -316,7 +316,7 @@ func (p *Playground) Render() app.UI {
 			app.H1().Text("GAN Playground"),
 			app.P().Class("muted").Text("A generator and a discriminator, trained in your browser (Goodfellow et al. 2014). The URL holds the settings: share it."),
 		),
-		&StatusBar{Status: status, Step: r.Step, DSteps: r.DSteps, StepsPerSec: r.StepsPerSec, Fingerprint: r.Fingerprint, Params: r.Params, Error: errMsg, Note: r.Note},
+		&StatusBar{Status: status, Step: r.Step, DSteps: r.DSteps, StepsPerSec: r.StepsPerSec, Fingerprint: r.Fingerprint, Params: r.Params, Error: errMsg, Note: r.Note, Recipe: r.Recipe},
 		app.Div().Class("main").Body(
 			app.Aside().Body(
 				&DataPicker{Data: p.rc.Data, Digits: p.rc.Get("digits"), NPoints: len(p.rc.Points) / 2},

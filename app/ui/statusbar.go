@@ -18,6 +18,7 @@ type StatusBar struct {
 	Params      int
 	Error       string
 	Note        string
+	Recipe      string // the recipe the worker trains (lr and k follow live changes)
 }
 
 func (s *StatusBar) Render() app.UI {
@@ -32,6 +33,7 @@ func (s *StatusBar) Render() app.UI {
 		app.Span().Body(app.B().Attr("data-test", "steps-per-sec").Text(fmt.Sprintf("%.1f", s.StepsPerSec)), app.Text(" steps/s")),
 		app.Span().Title("hash of the weights, as `app train` prints it").Body(app.Text("fingerprint "), app.Code().Attr("data-test", "fingerprint").Text(fp)),
 		app.Span().Class("muted").Text(fmt.Sprintf("%d parameters", s.Params)),
+		app.Span().Class("muted", "recipe").Title("the recipe being trained (defaults omitted)").Attr("data-test", "run-recipe").Text(s.Recipe),
 		app.If(s.Note != "", func() app.UI { return app.Span().Class("note").Attr("data-test", "note").Text(s.Note) }),
 		app.Div().Class("error").Attr("data-test", "error").Attr("role", "alert").Hidden(s.Error == "").Text(s.Error),
 	)
