@@ -34,8 +34,8 @@ static: build wasm
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
 
-# The e2e tests build what they need themselves (they call `make wasm`
-# through the same rules) and skip nothing: Chromium is installed first.
+# The browser tests need Chromium and the wasm files: both come first. The
+# test itself builds and starts the server on a free port.
 e2e: chromium wasm
 	mkdir -p artifacts $(E2E_TMP)
 	E2E=1 TMPDIR=$(E2E_TMP) CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 15m ./app/e2e; \
