@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ganplayground/ganplayground/core/data"
@@ -186,7 +187,8 @@ func (s *Session) check(err error) {
 	}
 	s.status = protocol.Failed
 	if errors.Is(err, gan.ErrDiverged) {
-		s.err = "Training diverged (" + err.Error() + "). Paused: lower the learning rates or change the loss, then reset."
+		what := strings.TrimPrefix(strings.TrimPrefix(err.Error(), gan.ErrDiverged.Error()), ": ")
+		s.err = "Training diverged: " + what + ". Paused: lower the learning rates or change the loss, then reset."
 	} else {
 		s.err = err.Error()
 	}

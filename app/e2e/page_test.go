@@ -54,8 +54,10 @@ func TestPage(t *testing.T) {
 		}
 		tb.screenshot(root, "ring8-training")
 
+		t0 := time.Now()
 		tb.click("pause")
 		tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 5*time.Second)
+		t.Logf("pause answered in %d ms (click to status shown, polled every 50 ms)", time.Since(t0).Milliseconds())
 		s1 := stepOf(tb)
 		time.Sleep(400 * time.Millisecond)
 		if s := stepOf(tb); s != s1 {
@@ -143,6 +145,21 @@ func TestPage(t *testing.T) {
 		if _, err := recipe.Parse(strings.TrimPrefix(frag, "#")); err != nil {
 			t.Errorf("the URL %q is not a valid recipe: %v", frag, err)
 		}
+	})
+
+	t.Run("divergence pauses with a message", func(t *testing.T) {
+		tb := open(t, browser, base+"/#g=16&d=16&batch=32&opt=sgd&lrg=10&lrd=10&loss=lsgan&steps=0&run=1")
+		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "error"`, 30*time.Second)
+		if e := tb.hook("error"); !strings.Contains(e, "diverged") {
+			t.Fatalf("error %q", e)
+		}
+		s := stepOf(tb)
+		tb.click("play")
+		time.Sleep(500 * time.Millisecond)
+		if stepOf(tb) != s || tb.hook("status") != "error" {
+			t.Fatal("a diverged run went on training")
+		}
+		tb.screenshot(root, "diverged")
 	})
 
 	t.Run("bad fragment shows an error and the demo stays usable", func(t *testing.T) {

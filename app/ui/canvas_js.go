@@ -94,13 +94,7 @@ func (cv *canvas) Style(fill, stroke string, width float64) {
 	cv.c.Set("lineWidth", width)
 }
 
-func (cv *canvas) Alpha(a float64)         { cv.c.Set("globalAlpha", a) }
-func (cv *canvas) Begin()                  { cv.c.Call("beginPath") }
-func (cv *canvas) Fill()                   { cv.c.Call("fill") }
-func (cv *canvas) Stroke()                 { cv.c.Call("stroke") }
-func (cv *canvas) Rect(x, y, w, h float64) { cv.c.Call("rect", x, y, w, h) }
-func (cv *canvas) MoveTo(x, y float64)     { cv.c.Call("moveTo", x, y) }
-func (cv *canvas) LineTo(x, y float64)     { cv.c.Call("lineTo", x, y) }
+func (cv *canvas) Alpha(a float64) { cv.c.Set("globalAlpha", a) }
 func (cv *canvas) Dash(on bool) {
 	if on {
 		cv.c.Call("setLineDash", []any{4, 4})
