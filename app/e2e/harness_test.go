@@ -36,6 +36,9 @@ func repoRoot(t testing.TB) string {
 	}
 }
 
+// appBin is the natively built app, set by startServer.
+var appBin string
+
 // startServer builds the app natively and serves root/web on a free port.
 func startServer(t testing.TB, root string) string {
 	for _, f := range []string{"app.wasm", "worker.wasm", "wasm_exec.js", "worker.js"} {
@@ -49,6 +52,7 @@ func startServer(t testing.TB, root string) string {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the server: %v\n%s", err, out)
 	}
+	appBin = bin
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,11 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -179,6 +183,19 @@ func TestPage(t *testing.T) {
 		tb.screenshot(root, "worker-restarted")
 		tb.click("play")
 		tb.poll(`+document.querySelector('[data-test=step]').textContent > 5`, 15*time.Second)
+	})
+
+	t.Run("static site", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "site")
+		cmd := exec.Command(appBin, "serve", "-web", filepath.Join(root, "web"), "-static", out)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v: %s", err, b)
+		}
+		// Any static file server: here Go's, which knows .wasm.
+		srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+		defer srv.Close()
+		tb := open(t, browser, srv.URL+"/#g=32,32&d=32,32&run=1")
+		tb.poll(`+document.querySelector('[data-test=step]')?.textContent > 20`, 30*time.Second)
 	})
 
 	t.Run("MNIST", func(t *testing.T) {
