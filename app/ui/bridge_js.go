@@ -19,14 +19,37 @@ type bridge struct {
 	crash        func(string)
 	out          []byte
 	received     int
+	free         chan []byte // receive buffers the UI goroutine has finished with
+}
+
+// buffer returns a receive buffer of n bytes, reusing a released one when
+// it is big enough: reports arrive ~10 times a second and are all about
+// the same size.
+func (b *bridge) buffer(n int) []byte {
+	select {
+	case p := <-b.free:
+		if cap(p) >= n {
+			return p[:n]
+		}
+	default:
+	}
+	return make([]byte, n, n+n/4)
+}
+
+// release hands a buffer back once its report is decoded.
+func (b *bridge) release(p []byte) {
+	select {
+	case b.free <- p:
+	default:
+	}
 }
 
 func newBridge(url string, recv func([]byte), crash func(string)) *bridge {
-	b := &bridge{url: url, recv: recv, crash: crash}
+	b := &bridge{url: url, recv: recv, crash: crash, free: make(chan []byte, 4)}
 	b.onMsg = js.FuncOf(func(this js.Value, args []js.Value) any {
 		d := args[0].Get("data")
 		if d.InstanceOf(js.Global().Get("Uint8Array")) {
-			p := make([]byte, d.Length())
+			p := b.buffer(d.Length())
 			js.CopyBytesToGo(p, d)
 			b.received++
 			js.Global().Set("ganReports", b.received)

@@ -208,7 +208,9 @@ func (p *Playground) commitDrawing(ctx app.Context) {
 }
 
 func (p *Playground) onReport(ctx app.Context, b []byte) {
-	if err := protocol.DecodeReport(b, &p.rep); err != nil {
+	err := protocol.DecodeReport(b, &p.rep) // copies out of b
+	p.br.release(b)
+	if err != nil {
 		p.formErr = "Bad message from the worker: " + err.Error()
 		return
 	}
