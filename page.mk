@@ -3,8 +3,8 @@
 #                  training worker) and the matching web/wasm_exec.js
 #   make static    write the site as static files into $(STATIC_DIR)
 #   make chromium  install Chromium if /usr/bin/chromium is missing
-#   make e2e       the end-to-end tests in headless Chromium
-#                  (screenshots go to artifacts/)
+#   make e2e       the worker's native tests, then the end-to-end tests in
+#                  headless Chromium (screenshots go to artifacts/)
 CHROMIUM ?= /usr/bin/chromium
 # Chromium and go build leave files in TMPDIR: a dot folder, which ./...
 # ignores, removed after the run.
@@ -14,7 +14,7 @@ WASM_GO := GOOS=js GOARCH=wasm $(GO)
 PAGE_SRC := $(shell find app core -name '*.go' -not -name '*_test.go')
 WORKER_SRC := $(shell find wasm core -name '*.go' -not -name '*_test.go')
 
-.PHONY: wasm static chromium e2e
+.PHONY: wasm static chromium e2e test-worker
 
 wasm: web/app.wasm web/worker.wasm web/wasm_exec.js
 
@@ -34,9 +34,14 @@ static: build wasm
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
 
+# The worker's Session runs natively too (test-native covers core/ and
+# app/ only): its tests run before the browser ones.
+test-worker:
+	$(GO) test -race ./wasm
+
 # The browser tests need Chromium and the wasm files: both come first. The
 # test itself builds and starts the server on a free port.
-e2e: chromium wasm
+e2e: test-worker chromium wasm
 	mkdir -p artifacts $(E2E_TMP)
 	E2E=1 TMPDIR=$(E2E_TMP) CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 15m ./app/e2e; \
 		status=$$?; rm -rf $(E2E_TMP); exit $$status

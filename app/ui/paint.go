@@ -185,7 +185,7 @@ func (p *painter) chart(cv *canvas, title string, xs []int, ss []series, labels 
 		return
 	}
 	cv.Clear("#fff")
-	const padL, padR, padT, padB = 38, 8, 16, 16
+	const padL, padR, padT, padB = 46, 8, 16, 16
 	W, H := cv.W-padL-padR, cv.H-padT-padB
 	cv.Style("#333", "", 1)
 	cv.Text(title, padL, 11, "left")
