@@ -49,11 +49,14 @@ func main() {
 		if !w.s.Training() {
 			w.handle(<-cmds, &c) // block: the event loop runs meanwhile
 			w.drain(cmds, &c)
+			w.post(w.s.Status()) // the answer now, the views after
 			w.snapshot()
 			last = time.Now()
 			continue
 		}
-		w.drain(cmds, &c)
+		if w.drain(cmds, &c) {
+			w.post(w.s.Status())
+		}
 		w.s.Train(slice)
 		if !w.s.Training() || time.Since(last) >= frame {
 			t0 := time.Now()
@@ -74,13 +77,16 @@ type worker struct {
 	wakeFn js.Func
 }
 
-func (w *worker) drain(cmds chan []byte, c *protocol.Command) {
+// drain handles the waiting commands and reports whether there were any.
+func (w *worker) drain(cmds chan []byte, c *protocol.Command) bool {
+	any := false
 	for {
 		select {
 		case b := <-cmds:
 			w.handle(b, c)
+			any = true
 		default:
-			return
+			return any
 		}
 	}
 }

@@ -228,9 +228,15 @@ func (s *Session) Ready() []byte {
 
 // Snapshot encodes the current state and the views the page asked for. The
 // returned bytes are valid until the next call.
-func (s *Session) Snapshot() []byte {
+func (s *Session) Snapshot() []byte { return s.snapshot(false) }
+
+// Status encodes the state without views: a few hundred bytes, cheap
+// enough to answer a command at once, before the views are computed.
+func (s *Session) Status() []byte { return s.snapshot(true) }
+
+func (s *Session) snapshot(light bool) []byte {
 	r := &s.rep
-	*r = protocol.Report{Kind: protocol.KindSnapshot, Run: s.run, Status: s.status, Error: s.err, Note: s.note,
+	*r = protocol.Report{Kind: protocol.KindSnapshot, Light: light, Run: s.run, Status: s.status, Error: s.err, Note: s.note,
 		History: append(r.History[:0], s.hist...),
 		Real:    r.Real[:0], Fake: r.Fake[:0], Arrows: r.Arrows[:0], D: r.D[:0], DStar: r.DStar[:0],
 		Manifold: r.Manifold[:0], Images: r.Images[:0]}
@@ -251,14 +257,16 @@ func (s *Session) Snapshot() []byte {
 		r.Step, r.DSteps, r.StepsPerSec = t.Step, t.DSteps, s.rate
 		r.Params = t.Recipe.ParamCount()
 		r.Recipe = t.Recipe.String()
-		if s.status != protocol.Training || r.Params <= fingerprintMax {
+		// Small nets hash in well under a millisecond: always. Big ones only
+		// in full reports while stopped.
+		if r.Params <= fingerprintMax || !light && s.status != protocol.Training {
 			r.Fingerprint = t.Fingerprint()
 		}
-		if err := t.CheckFinite(); err != nil && s.status != protocol.Failed {
+		if err := t.CheckFinite(); !light && err != nil && s.status != protocol.Failed {
 			s.check(err)
 			r.Status, r.Error, r.Kind = s.status, s.err, protocol.KindError
 		}
-		if s.status != protocol.Failed {
+		if s.status != protocol.Failed && !light {
 			s.views.fill(r, s.layers, s.mix)
 		}
 	}

@@ -87,6 +87,10 @@ func TestCommands(t *testing.T) {
 	if !strings.Contains(r.Recipe, "lrg=0.01") || !strings.Contains(r.Recipe, "k=3") {
 		t.Fatalf("recipe %q does not follow live changes", r.Recipe)
 	}
+	var light protocol.Report
+	if err := protocol.DecodeReport(s.Status(), &light); err != nil || !light.Light || light.Step != 3 || len(light.Fake) != 0 || len(light.Fingerprint) != 16 {
+		t.Fatalf("status report: %v %+v", err, light)
+	}
 	s.Handle(&protocol.Command{Op: protocol.OpLayers, Layers: protocol.LayerFake})
 	if r := snapshot(t, s); len(r.D) != 0 || len(r.Fake) == 0 || len(r.History) != 0 {
 		t.Fatalf("layers ignored: %d %d", len(r.D), len(r.Fake))

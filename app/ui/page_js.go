@@ -53,3 +53,10 @@ func onHashChange(f func()) {
 		return nil
 	}))
 }
+
+// mark records a performance mark (startup timings for tests and devtools).
+func mark(name string) {
+	if p := js.Global().Get("performance"); p.Truthy() {
+		p.Call("mark", name)
+	}
+}

@@ -6,3 +6,4 @@ func fragmentNow() string          { return "" }
 func setFragment(string)           {}
 func listenKeys(func(string) bool) {}
 func onHashChange(func())          {}
+func mark(string)                  {}

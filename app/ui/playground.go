@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ganplayground/ganplayground/core/protocol"
 	"github.com/ganplayground/ganplayground/core/recipe"
@@ -25,6 +26,8 @@ type Playground struct {
 	crashed  bool // formErr holds a crash notice
 
 	rep     protocol.Report // the latest snapshot (buffers reused)
+	in      protocol.Report // the report being decoded
+	shown   time.Time       // when the page last re-rendered for a report
 	hist    history
 	paint   painter
 	br      *bridge
@@ -40,6 +43,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 		return
 	}
 	p.started = true
+	mark("gan-mounted")
 	p.layers = protocol.AllLayers
 	p.status = protocol.Idle.String()
 	frag := fragmentNow()
@@ -208,18 +212,41 @@ func (p *Playground) commitDrawing(ctx app.Context) {
 }
 
 func (p *Playground) onReport(ctx app.Context, b []byte) {
-	err := protocol.DecodeReport(b, &p.rep) // copies out of b
+	err := protocol.DecodeReport(b, &p.in) // copies out of b
 	p.br.release(b)
 	if err != nil {
 		p.formErr = "Bad message from the worker: " + err.Error()
 		return
 	}
-	r := &p.rep
-	if r.Kind == protocol.KindReady {
+	in := &p.in
+	if in.Kind == protocol.KindReady {
+		ctx.PreventUpdate()
 		return
 	}
+	if in.Status == protocol.Training && p.status != protocol.Training.String() {
+		mark("gan-training")
+	}
+	p.hist.add(in)
+	// The text (status, step, errors) changes the DOM: re-render for any
+	// change of state, otherwise at most 5 times a second — go-app's diff
+	// costs main-thread time. The canvases are drawn for every report.
+	r := &p.rep
+	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind
+	if in.Light {
+		// Keep the views; take the rest.
+		r.Kind, r.Light, r.Run, r.Status, r.Error, r.Note = in.Kind, true, in.Run, in.Status, in.Error, in.Note
+		r.Step, r.DSteps, r.StepsPerSec, r.Params, r.Recipe = in.Step, in.DSteps, in.StepsPerSec, in.Params, in.Recipe
+		r.Fingerprint = in.Fingerprint // "" for big nets: shown as "—" until the full report
+	} else {
+		p.rep, p.in = p.in, p.rep
+	}
 	p.status = r.Status.String()
-	p.hist.add(r)
+	if !changed && time.Since(p.shown) < 200*time.Millisecond {
+		ctx.PreventUpdate()
+		p.repaint()
+		return
+	}
+	p.shown = time.Now()
 	ctx.Defer(func(app.Context) { p.repaint() })
 }
 

@@ -32,7 +32,7 @@ func TestCommandRoundTrip(t *testing.T) {
 
 func TestReportRoundTrip(t *testing.T) {
 	r := Report{
-		Kind: KindSnapshot, Run: 3, Status: Training, Note: "n", Step: 200, DSteps: 400, StepsPerSec: 37.5,
+		Kind: KindSnapshot, Light: true, Run: 3, Status: Training, Note: "n", Step: 200, DSteps: 400, StepsPerSec: 37.5,
 		Fingerprint: "0123456789abcdef", Params: 33000, Recipe: "seed=4",
 		History: []Point{{1, 0.5, 0.7, 0.6, 0.4}, {2, 0.4, 0.8, 0.55, 0.45}},
 		Extent:  3, Real: []float32{1, 2}, Fake: []float32{-1, float32(math.Inf(1))}, Arrows: []float32{0.1, 0.2},

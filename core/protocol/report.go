@@ -41,7 +41,8 @@ type Point struct {
 // page asked for (Layers); empty arrays mean "not computed".
 type Report struct {
 	Kind        Kind
-	Run         int // incremented by every OpInit: history from an older run is stale
+	Light       bool // no views in this one (a quick answer to a command): keep the last ones
+	Run         int  // incremented by every OpInit: history from an older run is stale
 	Status      Status
 	Error       string
 	Note        string // informational ("stopped at steps=200")
@@ -81,6 +82,7 @@ func AppendReport(dst []byte, r *Report) []byte {
 	w.u8(version)
 	w.u8('R')
 	w.u8(uint8(r.Kind))
+	w.bool(r.Light)
 	w.int(r.Run)
 	w.u8(uint8(r.Status))
 	w.str(r.Error)
@@ -125,6 +127,7 @@ func DecodeReport(b []byte, r *Report) error {
 		return err
 	}
 	r.Kind = Kind(rd.u8())
+	r.Light = rd.bool()
 	r.Run = rd.int()
 	r.Status = Status(rd.u8())
 	r.Error = rd.str()
