@@ -103,6 +103,9 @@ func newBrowser(t testing.TB) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(t.TempDir()),
+		// Chromium leaves org.chromium.Chromium.* folders in TMPDIR: give
+		// it one that the test removes.
+		chromedp.Env("TMPDIR=" + t.TempDir()),
 		chromedp.WindowSize(1300, 1100),
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
