@@ -103,7 +103,9 @@ func newHandler(webDir string) (*app.Handler, error) {
 		Scripts:            []string{"/web/page.js"},
 		CacheableResources: cacheable(webDir),
 		Version:            version,
-		Resources:          files,
+		// The loader counts decompressed bytes: give it the uncompressed size.
+		WasmContentLengthHeader: "X-Uncompressed-Length",
+		Resources:               files,
 	}
 	return h, nil
 }
