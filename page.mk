@@ -43,5 +43,5 @@ test-worker:
 # test itself builds and starts the server on a free port.
 e2e: test-worker chromium wasm
 	mkdir -p artifacts $(E2E_TMP)
-	E2E=1 TMPDIR=$(E2E_TMP) CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 15m ./app/e2e; \
+	E2E=1 TMPDIR=$(E2E_TMP) CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 30m ./app/e2e; \
 		status=$$?; rm -rf $(E2E_TMP); exit $$status

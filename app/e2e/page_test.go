@@ -35,7 +35,7 @@ func TestPage(t *testing.T) {
 	t.Run("default demo trains, pauses and steps", func(t *testing.T) {
 		start := time.Now()
 		tb := open(t, browser, base+"/")
-		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "training" && +document.querySelector('[data-test=step]').textContent > 0`, 15*time.Second)
+		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "training" && +document.querySelector('[data-test=step]').textContent > 0`, 45*time.Second)
 		t.Logf("training %.1f s after navigation started; in the page's clock (ms): %v", time.Since(start).Seconds(),
 			eval[map[string]float64](tb, `(() => {
 				const m = (n) => (performance.getEntriesByName(n)[0] || {}).startTime;
@@ -72,7 +72,7 @@ func TestPage(t *testing.T) {
 
 		t0 := time.Now()
 		tb.click("pause")
-		tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 5*time.Second)
+		tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 15*time.Second)
 		t.Logf("pause answered in %d ms (click to status shown, polled every 50 ms)", time.Since(t0).Milliseconds())
 		s1 := stepOf(tb)
 		time.Sleep(400 * time.Millisecond)
@@ -80,17 +80,17 @@ func TestPage(t *testing.T) {
 			t.Fatalf("paused at %d but the step moved to %d", s1, s)
 		}
 		tb.click("step-once")
-		tb.poll(fmt.Sprintf(`+document.querySelector("[data-test=step]").textContent === %d`, s1+1), 15*time.Second)
+		tb.poll(fmt.Sprintf(`+document.querySelector("[data-test=step]").textContent === %d`, s1+1), 45*time.Second)
 		if fp := tb.hook("fingerprint"); len(fp) != 16 {
 			t.Errorf("fingerprint %q while paused", fp)
 		}
 		// Keyboard: → steps, space plays and pauses.
 		tb.do(chromedp.KeyEvent(kb.ArrowRight))
-		tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]').textContent === %d`, s1+2), 5*time.Second)
+		tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]').textContent === %d`, s1+2), 15*time.Second)
 		tb.do(chromedp.KeyEvent(" "))
-		tb.poll(`document.querySelector('[data-test=status]').textContent === "training"`, 5*time.Second)
+		tb.poll(`document.querySelector('[data-test=status]').textContent === "training"`, 15*time.Second)
 		tb.do(chromedp.KeyEvent(" "))
-		tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 5*time.Second)
+		tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 15*time.Second)
 		tb.screenshot(root, "ring8-paused")
 	})
 
@@ -98,8 +98,8 @@ func TestPage(t *testing.T) {
 		const seed, steps = 4242, 200
 		want := nativeFingerprint(t, fmt.Sprintf("data=ring8&seed=%d&steps=%d", seed, steps))
 		tb := open(t, browser, fmt.Sprintf("%s/#data=ring8&seed=%d&steps=%d&run=1", base, seed, steps))
-		tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]')?.textContent === %d && document.querySelector('[data-test=status]').textContent !== "training"`, steps), 60*time.Second)
-		tb.poll(`document.querySelector('[data-test=fingerprint]').textContent.length === 16`, 5*time.Second)
+		tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]')?.textContent === %d && document.querySelector('[data-test=status]').textContent !== "training"`, steps), 240*time.Second)
+		tb.poll(`document.querySelector('[data-test=fingerprint]').textContent.length === 16`, 15*time.Second)
 		if got := tb.hook("fingerprint"); got != want {
 			t.Fatalf("page fingerprint %s, native %s", got, want)
 		}
@@ -112,19 +112,19 @@ func TestPage(t *testing.T) {
 	t.Run("data sets and live settings", func(t *testing.T) {
 		// Smaller nets than the default: screenshots need a few hundred steps.
 		tb := open(t, browser, base+"/#seed=3&g=64,64&d=64,64&run=1")
-		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "training"`, 15*time.Second)
+		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "training"`, 45*time.Second)
 		for _, name := range []string{"grid25", "spiral", "moons"} {
 			tb.click("data-" + name)
-			tb.poll(`location.hash.includes("data=`+name+`")`, 5*time.Second)
+			tb.poll(`location.hash.includes("data=`+name+`")`, 15*time.Second)
 			// A new run restarts from 0; wait until it has trained a while.
-			tb.poll(`document.querySelector('[data-test=run-recipe]').textContent.includes("data=`+name+`") && document.querySelector('[data-test=status]').textContent === "training" && +document.querySelector('[data-test=step]').textContent > 300`, 90*time.Second)
+			tb.poll(`document.querySelector('[data-test=run-recipe]').textContent.includes("data=`+name+`") && document.querySelector('[data-test=status]').textContent === "training" && +document.querySelector('[data-test=step]').textContent > 300`, 240*time.Second)
 			tb.screenshot(root, name)
 		}
 		// A live change keeps the run going and shows in the URL.
 		s := stepOf(tb)
 		tb.do(chromedp.SetValue(chromedp.CSS(`[data-test=set-lrg]`), "0.0005"))
 		eval[bool](tb, `(() => { document.querySelector('[data-test=set-lrg]').dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
-		tb.poll(`location.hash.includes("lrg=0.0005")`, 5*time.Second)
+		tb.poll(`location.hash.includes("lrg=0.0005")`, 15*time.Second)
 		time.Sleep(300 * time.Millisecond)
 		if s2 := stepOf(tb); s2 < s {
 			t.Fatalf("changing lrg restarted the run: step %d → %d", s, s2)
@@ -132,14 +132,14 @@ func TestPage(t *testing.T) {
 		// A structural change restarts it.
 		tb.do(chromedp.SetValue(chromedp.CSS(`[data-test=set-loss]`), "lsgan"))
 		eval[bool](tb, `(() => { document.querySelector('[data-test=set-loss]').dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
-		tb.poll(`location.hash.includes("loss=lsgan")`, 5*time.Second)
+		tb.poll(`location.hash.includes("loss=lsgan")`, 15*time.Second)
 	})
 
 	t.Run("draw a custom distribution", func(t *testing.T) {
 		tb := open(t, browser, base+"/#seed=5&g=64,64&d=64,64")
-		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "idle"`, 15*time.Second)
+		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "idle"`, 45*time.Second)
 		tb.click("data-custom")
-		tb.poll(`document.querySelector('[data-test=custom-count]') !== null`, 5*time.Second)
+		tb.poll(`document.querySelector('[data-test=custom-count]') !== null`, 15*time.Second)
 		box := eval[map[string]float64](tb, `(() => { const r = document.querySelector('[data-test=view]').getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; })()`)
 		// A triangle of three blobs, then a short stroke.
 		for _, p := range [][2]float64{{0.3, 0.3}, {0.7, 0.3}, {0.5, 0.7}} {
@@ -151,11 +151,11 @@ func TestPage(t *testing.T) {
 			tb.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x0+float64(i)*0.03*box["w"], y0, chromedp.ButtonLeft))
 		}
 		tb.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x0+0.15*box["w"], y0, chromedp.ButtonLeft))
-		tb.poll(`+document.querySelector('[data-test=custom-count]').textContent >= 6`, 5*time.Second)
-		tb.poll(`location.hash.includes("data=custom") && location.hash.includes("points=")`, 5*time.Second)
-		tb.poll(`document.querySelector('[data-test=run-recipe]').textContent.includes("data=custom")`, 10*time.Second)
+		tb.poll(`+document.querySelector('[data-test=custom-count]').textContent >= 6`, 15*time.Second)
+		tb.poll(`location.hash.includes("data=custom") && location.hash.includes("points=")`, 15*time.Second)
+		tb.poll(`document.querySelector('[data-test=run-recipe]').textContent.includes("data=custom")`, 30*time.Second)
 		tb.click("play")
-		tb.poll(`+document.querySelector('[data-test=step]').textContent > 400`, 90*time.Second)
+		tb.poll(`+document.querySelector('[data-test=step]').textContent > 400`, 240*time.Second)
 		tb.screenshot(root, "custom")
 		frag := eval[string](tb, `decodeURIComponent(location.hash)`)
 		if _, err := recipe.Parse(strings.TrimPrefix(frag, "#")); err != nil {
@@ -165,7 +165,7 @@ func TestPage(t *testing.T) {
 
 	t.Run("divergence pauses with a message", func(t *testing.T) {
 		tb := open(t, browser, base+"/#g=16&d=16&batch=32&opt=sgd&lrg=10&lrd=10&loss=lsgan&steps=0&run=1")
-		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "error"`, 30*time.Second)
+		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "error"`, 90*time.Second)
 		if e := tb.hook("error"); !strings.Contains(e, "diverged") {
 			t.Fatalf("error %q", e)
 		}
@@ -180,21 +180,21 @@ func TestPage(t *testing.T) {
 
 	t.Run("bad fragment shows an error and the demo stays usable", func(t *testing.T) {
 		tb := open(t, browser, base+"/#data=cifar&run=1")
-		tb.poll(`document.querySelector('[data-test=error]')?.textContent.includes("data")`, 15*time.Second)
+		tb.poll(`document.querySelector('[data-test=error]')?.textContent.includes("data")`, 45*time.Second)
 		tb.screenshot(root, "bad-fragment")
 		tb.click("play")
-		tb.poll(`+document.querySelector('[data-test=step]').textContent > 5`, 15*time.Second)
+		tb.poll(`+document.querySelector('[data-test=step]').textContent > 5`, 45*time.Second)
 	})
 
 	t.Run("a crashed worker is restarted", func(t *testing.T) {
 		tb := open(t, browser, base+"/#run=1")
-		tb.poll(`+document.querySelector('[data-test=step]')?.textContent > 5`, 15*time.Second)
+		tb.poll(`+document.querySelector('[data-test=step]')?.textContent > 5`, 45*time.Second)
 		eval[bool](tb, `(window.ganKillWorker(), true)`)
-		tb.poll(`document.querySelector('[data-test=error]').textContent.includes("killed")`, 5*time.Second)
-		tb.poll(`document.querySelector('[data-test=status]').textContent === "idle"`, 10*time.Second)
+		tb.poll(`document.querySelector('[data-test=error]').textContent.includes("killed")`, 15*time.Second)
+		tb.poll(`document.querySelector('[data-test=status]').textContent === "idle"`, 30*time.Second)
 		tb.screenshot(root, "worker-restarted")
 		tb.click("play")
-		tb.poll(`+document.querySelector('[data-test=step]').textContent > 5`, 15*time.Second)
+		tb.poll(`+document.querySelector('[data-test=step]').textContent > 5`, 45*time.Second)
 	})
 
 	t.Run("static site", func(t *testing.T) {
@@ -207,19 +207,19 @@ func TestPage(t *testing.T) {
 		srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 		defer srv.Close()
 		tb := open(t, browser, srv.URL+"/#g=32,32&d=32,32&run=1")
-		tb.poll(`+document.querySelector('[data-test=step]')?.textContent > 20`, 30*time.Second)
+		tb.poll(`+document.querySelector('[data-test=step]')?.textContent > 20`, 90*time.Second)
 	})
 
 	t.Run("MNIST", func(t *testing.T) {
 		tb := open(t, browser, base+"/#data=mnist&digits=38&g=256,256&d=256,256&batch=64&run=1")
 		_, err := os.Stat(root + "/web/data/mnist-train.bin")
 		if err != nil {
-			tb.poll(`document.querySelector('[data-test=error]')?.textContent.includes("MNIST")`, 15*time.Second)
+			tb.poll(`document.querySelector('[data-test=error]')?.textContent.includes("MNIST")`, 45*time.Second)
 			tb.screenshot(root, "mnist-missing")
 			t.Logf("no MNIST asset: the page says %q", tb.hook("error"))
 			return
 		}
-		tb.poll(`+document.querySelector('[data-test=step]')?.textContent > 20 || document.querySelector('[data-test=error]')?.textContent.length > 0`, 60*time.Second)
+		tb.poll(`+document.querySelector('[data-test=step]')?.textContent > 20 || document.querySelector('[data-test=error]')?.textContent.length > 0`, 240*time.Second)
 		if e := tb.hook("error"); e != "" {
 			tb.screenshot(root, "mnist-error")
 			t.Fatalf("MNIST: %s", e)
