@@ -186,6 +186,8 @@ func Extent(dataName string) float32 {
 		return 5
 	case "custom":
 		return 5
+	case "moons":
+		return 3.5 // x spans ±3 before noise
 	}
 	return 3
 }
