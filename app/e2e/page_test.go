@@ -129,6 +129,12 @@ func TestPage(t *testing.T) {
 		if s2 := stepOf(tb); s2 < s {
 			t.Fatalf("changing lrg restarted the run: step %d → %d", s, s2)
 		}
+		// A bad value is refused, said so, and the field shows the value in force.
+		eval[bool](tb, `(() => { const el = document.querySelector('[data-test=set-batch]'); el.value = "0"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+		tb.poll(`document.querySelector('[data-test=error]').textContent.includes("batch")`, 15*time.Second)
+		if v := eval[string](tb, `document.querySelector('[data-test=set-batch]').value`); v != "128" {
+			t.Errorf("batch field shows %q after a refused edit", v)
+		}
 		// A structural change restarts it.
 		tb.do(chromedp.SetValue(chromedp.CSS(`[data-test=set-loss]`), "lsgan"))
 		eval[bool](tb, `(() => { document.querySelector('[data-test=set-loss]').dispatchEvent(new Event("change", {bubbles: true})); return true })()`)

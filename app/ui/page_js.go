@@ -60,3 +60,11 @@ func mark(name string) {
 		p.Call("mark", name)
 	}
 }
+
+// resetInput puts a form field back to a value (after a rejected edit: the
+// virtual DOM still holds that value, so go-app would not rewrite it).
+func resetInput(id, v string) {
+	if el := js.Global().Get("document").Call("getElementById", id); el.Truthy() {
+		el.Set("value", v)
+	}
+}

@@ -7,3 +7,4 @@ func setFragment(string)           {}
 func listenKeys(func(string) bool) {}
 func onHashChange(func())          {}
 func mark(string)                  {}
+func resetInput(string, string)    {}

@@ -162,6 +162,7 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 	}
 	if err := c.Set(key, strings.TrimSpace(val)); err != nil {
 		p.formErr = "Setting not applied: " + err.Error()
+		resetInput("set-"+key, p.rc.Get(key))
 		return
 	}
 	p.formErr = ""
