@@ -28,7 +28,7 @@ web/data/mnist-train.bin:
 	$(GO) run ./app mnist-assets -o web/data
 
 # test: every suite. Targets are filled in by the issues that own them.
-test: test-native test-wasm fuzz
+test: test-native test-wasm fuzz test-keep-browser e2e
 
 test-native:
 	$(GO) vet ./...
@@ -60,8 +60,14 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./core/...
 
-# ---- The page: wasm, static, chromium, e2e (page.mk, owned by the page
-# ---- work). When it lands: `include page.mk` here and add e2e to test.
+# The page, the worker and their browser tests (wasm, static, chromium,
+# e2e); checkpoints in IndexedDB and model links (test-keep-browser).
+include page.mk
+include keep.mk
+
+# Both browser suites need Chromium; the page's tests train MNIST for real.
+test-keep-browser: chromium
+e2e: assets
 
 clean:
 	rm -rf bin web/*.wasm web/wasm_exec.js web/data

@@ -1,0 +1,221 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// repoRoot is the folder holding go.mod.
+func repoRoot(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// appBin is the natively built app, set by startServer.
+var appBin string
+
+// startServer builds the app natively and serves root/web on a free port.
+func startServer(t testing.TB, root string) string {
+	for _, f := range []string{"app.wasm", "worker.wasm", "wasm_exec.js", "worker.js"} {
+		if _, err := os.Stat(filepath.Join(root, "web", f)); err != nil {
+			t.Fatalf("web/%s is missing: run `make wasm` first", f)
+		}
+	}
+	bin := filepath.Join(t.TempDir(), "app")
+	build := exec.Command("go", "build", "-o", bin, "./app")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the server: %v\n%s", err, out)
+	}
+	appBin = bin
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	srv := exec.Command(bin, "serve", "-addr", addr, "-web", filepath.Join(root, "web"))
+	srv.Dir = root
+	srv.Stdout, srv.Stderr = os.Stderr, os.Stderr
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		srv.Process.Kill()
+		srv.Wait()
+	})
+	base := "http://" + addr
+	for i := 0; ; i++ {
+		resp, err := http.Get(base + "/")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return base
+			}
+		}
+		if i > 100 {
+			t.Fatalf("server did not start: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// newBrowser starts headless Chromium with a fresh profile.
+func newBrowser(t testing.TB) context.Context {
+	exe := os.Getenv("CHROMIUM")
+	if exe == "" {
+		exe = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(exe); err != nil {
+		t.Fatalf("Chromium not found at %s: run `make chromium`", exe)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		// Chromium leaves org.chromium.Chromium.* folders in TMPDIR: give
+		// it one that the test removes.
+		chromedp.Env("TMPDIR=" + t.TempDir()),
+		chromedp.WindowSize(1300, 1100),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	// The first call starts the browser; it must not carry a timeout.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); cancelA() })
+	return ctx
+}
+
+// tab is one page under test.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+// eval evaluates a JavaScript expression with a timeout.
+func eval[T any](tb *tab, js string) T {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 20*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		tb.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// hook reads a data-test hook's text.
+func (tb *tab) hook(name string) string {
+	tb.t.Helper()
+	return eval[string](tb, fmt.Sprintf(`(document.querySelector('[data-test=%q]')||{textContent:"<missing>"}).textContent`, name))
+}
+
+// poll waits until the JavaScript expression is truthy.
+func (tb *tab) poll(js string, timeout time.Duration) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, timeout+5*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(timeout), chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+		tb.t.Fatalf("waiting for %s: %v (status %q, step %q, error %q, last op %v, reports %v)", js, err, tb.hook("status"), tb.hook("step"), tb.hook("error"), eval[any](tb, `window.ganLastOp`), eval[any](tb, `window.ganReports`))
+	}
+}
+
+func (tb *tab) click(hook string) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-test=%q]`, hook)))); err != nil {
+		tb.t.Fatalf("clicking %s: %v", hook, err)
+	}
+}
+
+func (tb *tab) do(a chromedp.Action[chromedp.Void]) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, a); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
+// screenshot saves the page to artifacts/name.png.
+func (tb *tab) screenshot(root, name string) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	dir := filepath.Join(root, "artifacts")
+	os.MkdirAll(dir, 0o755)
+	if !strings.HasSuffix(name, ".png") {
+		name += ".png"
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
+// open loads a URL in a fresh tab of the browser.
+func open(t *testing.T, browser context.Context, url string) *tab {
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	tb := &tab{t: t, ctx: ctx}
+	// The page's console and uncaught exceptions go to the test log.
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Value != nil {
+					parts = append(parts, string(a.Value))
+				} else {
+					parts = append(parts, a.Description)
+				}
+			}
+			t.Logf("console.%s: %s", ev.Type, strings.Join(parts, " "))
+		case *runtime.EventExceptionThrown:
+			t.Logf("exception: %s", ev.ExceptionDetails.Text)
+			if ev.ExceptionDetails.Exception != nil {
+				t.Logf("  %s", ev.ExceptionDetails.Exception.Description)
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tb.do(chromedp.Navigate(url))
+	return tb
+}

@@ -1,0 +1,119 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"syscall/js"
+
+	"github.com/ganplayground/ganplayground/core/protocol"
+)
+
+// bridge is the page's end of the worker: it posts Commands and hands each
+// Report's bytes (or a crash) to its callbacks, which run in a JavaScript
+// callback: they must not block, only hand over to the UI goroutine.
+type bridge struct {
+	url          string
+	w            js.Value
+	onMsg, onErr js.Func
+	recv         func([]byte)
+	crash        func(string)
+	out          []byte
+	received     int
+	free         chan []byte // receive buffers the UI goroutine has finished with
+}
+
+// buffer returns a receive buffer of n bytes, reusing a released one when
+// it is big enough: reports arrive ~10 times a second and are all about
+// the same size.
+func (b *bridge) buffer(n int) []byte {
+	select {
+	case p := <-b.free:
+		if cap(p) >= n {
+			return p[:n]
+		}
+	default:
+	}
+	return make([]byte, n, n+n/4)
+}
+
+// release hands a buffer back once its report is decoded.
+func (b *bridge) release(p []byte) {
+	select {
+	case b.free <- p:
+	default:
+	}
+}
+
+func newBridge(url string, recv func([]byte), crash func(string)) *bridge {
+	b := &bridge{url: url, recv: recv, crash: crash, free: make(chan []byte, 4)}
+	b.onMsg = js.FuncOf(func(this js.Value, args []js.Value) any {
+		d := args[0].Get("data")
+		if d.InstanceOf(js.Global().Get("Uint8Array")) {
+			p := b.buffer(d.Length())
+			js.CopyBytesToGo(p, d)
+			b.received++
+			js.Global().Set("ganReports", b.received)
+			b.recv(p)
+			return nil
+		}
+		msg := "the training worker stopped"
+		if f := d.Get("fatal"); f.Truthy() {
+			msg += ": " + f.String()
+		}
+		b.crash(msg)
+		return nil
+	})
+	b.onErr = js.FuncOf(func(this js.Value, args []js.Value) any {
+		msg := "the training worker crashed"
+		if m := args[0].Get("message"); m.Truthy() {
+			msg += ": " + m.String()
+		}
+		args[0].Call("preventDefault")
+		b.crash(msg)
+		return nil
+	})
+	b.start()
+	return b
+}
+
+func (b *bridge) start() {
+	// web/page.js started one while app.wasm loaded: adopt it, once.
+	if w := js.Global().Get("ganWorker"); w.Truthy() {
+		b.w = w
+		js.Global().Delete("ganWorker")
+	} else {
+		b.w = js.Global().Get("Worker").New(b.url)
+	}
+	b.w.Set("onmessage", b.onMsg)
+	b.w.Set("onerror", b.onErr)
+}
+
+// restart replaces a dead worker with a fresh one.
+func (b *bridge) restart() {
+	if b.w.Truthy() {
+		b.w.Call("terminate")
+	}
+	b.start()
+}
+
+func (b *bridge) send(c *protocol.Command) {
+	b.out = protocol.AppendCommand(b.out[:0], c)
+	u8 := js.Global().Get("Uint8Array").New(len(b.out))
+	js.CopyBytesToJS(u8, b.out)
+	b.w.Call("postMessage", u8, []any{u8.Get("buffer")})
+	// For tests and the curious: what the page last asked for.
+	js.Global().Set("ganLastOp", c.Op.String())
+}
+
+// kill terminates the worker the hard way (the crash-recovery test uses it
+// through window.ganKillWorker).
+func (b *bridge) kill() { b.w.Call("terminate") }
+
+// exposeKill lets tests simulate a crash.
+func (b *bridge) exposeKill() {
+	js.Global().Set("ganKillWorker", js.FuncOf(func(js.Value, []js.Value) any {
+		b.kill()
+		b.crash("the training worker was killed")
+		return nil
+	}))
+}

@@ -1,0 +1,14 @@
+//go:build !(js && wasm)
+
+package ui
+
+import "github.com/ganplayground/ganplayground/core/protocol"
+
+// bridge does nothing natively: workers exist only in a browser.
+type bridge struct{}
+
+func newBridge(string, func([]byte), func(string)) *bridge { return &bridge{} }
+func (b *bridge) restart()                                 {}
+func (b *bridge) send(*protocol.Command)                   {}
+func (b *bridge) exposeKill()                              {}
+func (b *bridge) release([]byte)                           {}

@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// mount renders a component through go-app's test engine (as the server
+// pre-renders it) and returns its HTML.
+func mount(t *testing.T, c app.Composer) string {
+	t.Helper()
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return app.HTMLString(c)
+}
+
+// The data-test hooks are an interface for tests and scripts: these names
+// and formats must not change.
+func TestStatusBarHooks(t *testing.T) {
+	html := mount(t, &StatusBar{Status: "training", Step: 1234, StepsPerSec: 37.25, Fingerprint: "0123456789abcdef", Error: "boom"})
+	for _, want := range []string{
+		`data-test="status">training<`, `data-test="step">1234<`, `data-test="steps-per-sec">37.2<`,
+		`data-test="fingerprint">0123456789abcdef<`, `data-test="error"`, `>boom<`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	if html := mount(t, &StatusBar{Status: "idle"}); !strings.Contains(html, `hidden`) {
+		t.Errorf("an empty error must be hidden:\n%s", html)
+	}
+}
+
+func TestControlsHooks(t *testing.T) {
+	html := mount(t, &Controls{Status: protocol.Training.String()})
+	for _, hook := range []string{"play", "pause", "step-once", "step-d", "step-g", "reset"} {
+		if !strings.Contains(html, `data-test="`+hook+`"`) {
+			t.Errorf("no %s button", hook)
+		}
+	}
+}
+
+func TestSettingsShowRecipe(t *testing.T) {
+	html := mount(t, &Settings{Recipe: "loss=lsgan&lrg=0.0005"})
+	if !strings.Contains(html, `value="0.0005"`) {
+		t.Error("lrg not shown")
+	}
+	if !strings.Contains(html, `<option value="lsgan" selected`) && !strings.Contains(html, `selected value="lsgan"`) {
+		t.Errorf("loss not selected:\n%s", html[:min(len(html), 3000)])
+	}
+}
+
+func TestPlaygroundPrerenders(t *testing.T) {
+	html := mount(t, &Playground{})
+	for _, hook := range []string{"status", "step", "fingerprint", "steps-per-sec", "error", "play", "pause", "step-once", "view"} {
+		if !strings.Contains(html, `data-test="`+hook+`"`) {
+			t.Errorf("the pre-rendered page lacks the %s hook", hook)
+		}
+	}
+}

@@ -1,0 +1,368 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/ganplayground/ganplayground/core/recipe"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Playground is the page: it owns the worker connection and the settings,
+// and draws what the worker reports.
+type Playground struct {
+	app.Compo
+
+	rc       recipe.Recipe // settings as edited; the URL fragment shows them
+	layers   protocol.Layers
+	status   string
+	formErr  string // a bad fragment or setting: shown until the next good one
+	drawing  []float32
+	restarts int
+	crashed  bool // formErr holds a crash notice
+
+	rep     protocol.Report // the latest snapshot (buffers reused)
+	in      protocol.Report // the report being decoded
+	shown   time.Time       // when the page last re-rendered for a report
+	hist    history
+	paint   painter
+	br      *bridge
+	started bool
+}
+
+// maxRestarts bounds crash recovery: a worker that dies at once every time
+// is not restarted forever.
+const maxRestarts = 5
+
+func (p *Playground) OnMount(ctx app.Context) {
+	if p.started || app.IsServer {
+		return
+	}
+	p.started = true
+	mark("gan-mounted")
+	p.layers = protocol.AllLayers
+	p.status = protocol.Idle.String()
+	frag := fragmentNow()
+	rc, run, err := ParseFragment(frag)
+	if frag == "" {
+		run = true // the default page is a demo that plays
+	}
+	p.rc = rc
+	if err != nil {
+		p.formErr = "Bad settings in the URL: " + err.Error() + ". Loaded the default demo instead."
+	}
+	p.br = newBridge(ctx.ResolveStaticResource("/web/worker.js"),
+		func(b []byte) { ctx.Dispatch(func(ctx app.Context) { p.onReport(ctx, b) }) },
+		func(msg string) { ctx.Dispatch(func(ctx app.Context) { p.onCrash(ctx, msg) }) })
+	p.br.exposeKill()
+	p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String(), Play: run})
+
+	ctx.Handle(actOp, func(ctx app.Context, a app.Action) { p.op(ctx, a.Value.(protocol.Op)) })
+	ctx.Handle(actSet, func(ctx app.Context, a app.Action) {
+		kv := a.Value.([2]string)
+		p.set(ctx, kv[0], kv[1])
+	})
+	ctx.Handle(actLayer, func(ctx app.Context, a app.Action) {
+		p.layers ^= a.Value.(protocol.Layers)
+		p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
+		p.br.send(&protocol.Command{Op: protocol.OpSnapshot})
+		ctx.Update()
+	})
+	ctx.Handle(actDraw, func(ctx app.Context, a app.Action) {
+		pt := a.Value.([2]float32)
+		if len(p.drawing)/2 >= recipe.MaxPoints {
+			return
+		}
+		// Skip points closer than a dot to the last one while dragging.
+		if n := len(p.drawing); n >= 2 && math.Hypot(float64(p.drawing[n-2]-pt[0]), float64(p.drawing[n-1]-pt[1])) < 0.1 {
+			return
+		}
+		p.drawing = append(p.drawing, pt[0], pt[1])
+		p.repaint()
+		ctx.Update()
+	})
+	ctx.Handle(actDrawEnd, func(ctx app.Context, a app.Action) { p.commitDrawing(ctx) })
+	ctx.Handle(actClearPoints, func(ctx app.Context, a app.Action) {
+		p.drawing = nil
+		p.rc.Points = nil
+		p.repaint()
+		ctx.Update()
+	})
+	listenKeys(func(key string) bool {
+		switch key {
+		case " ", "Spacebar":
+			ctx.Dispatch(func(ctx app.Context) {
+				if p.status == protocol.Training.String() {
+					p.op(ctx, protocol.OpPause)
+				} else {
+					p.op(ctx, protocol.OpPlay)
+				}
+			})
+			return true
+		case "ArrowRight":
+			ctx.Dispatch(func(ctx app.Context) { p.op(ctx, protocol.OpStep) })
+			return true
+		}
+		return false
+	})
+	onHashChange(func() {
+		ctx.Dispatch(func(ctx app.Context) {
+			rc, run, err := ParseFragment(fragmentNow())
+			if err != nil {
+				p.formErr = "Bad settings in the URL: " + err.Error()
+				return
+			}
+			p.formErr = ""
+			p.rc = rc
+			p.drawing = nil
+			p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: rc.String(), Play: run})
+		})
+	})
+}
+
+// op runs a transport button.
+func (p *Playground) op(ctx app.Context, op protocol.Op) {
+	if p.crashed {
+		p.formErr, p.crashed = "", false // the user has read it and goes on
+	}
+	switch op {
+	case opReset:
+		p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String()})
+	case protocol.OpPlay:
+		// Optimistic: the worker confirms within a slice.
+		if p.status != protocol.Failed.String() {
+			p.status = protocol.Training.String()
+		}
+		p.br.send(&protocol.Command{Op: op})
+	default:
+		p.br.send(&protocol.Command{Op: op})
+	}
+	ctx.Update()
+}
+
+// set changes one setting: live ones go to the running trainer, the others
+// restart it from the new recipe, playing if it was.
+func (p *Playground) set(ctx app.Context, key, val string) {
+	defer ctx.Update()
+	c := p.rc
+	if key == "data" && val == "custom" && len(c.Points) == 0 {
+		// Nothing drawn yet: show an empty view to draw on.
+		c.Data = "custom"
+		p.rc = c
+		p.drawing = nil
+		p.formErr = ""
+		p.br.send(&protocol.Command{Op: protocol.OpPause})
+		p.repaint()
+		return
+	}
+	if err := c.Set(key, strings.TrimSpace(val)); err != nil {
+		p.formErr = "Setting not applied: " + err.Error()
+		resetInput("set-"+key, p.rc.Get(key))
+		return
+	}
+	p.formErr = ""
+	p.rc = c
+	if key == "data" || key == "points" {
+		p.drawing = nil
+	}
+	setFragment(Fragment(c))
+	switch key {
+	case "lrg", "lrd":
+		p.br.send(&protocol.Command{Op: protocol.OpSetLR, LRG: c.LRG, LRD: c.LRD})
+	case "k":
+		p.br.send(&protocol.Command{Op: protocol.OpSetK, N: c.K})
+	case "steps":
+		p.br.send(&protocol.Command{Op: protocol.OpSetSteps, N: c.Steps})
+	default:
+		p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.status == protocol.Training.String()})
+	}
+}
+
+// commitDrawing turns the drawn points into the custom data set.
+func (p *Playground) commitDrawing(ctx app.Context) {
+	pts := append(append([]float32(nil), p.rc.Points...), p.drawing...)
+	if len(pts) == 0 {
+		return
+	}
+	var b strings.Builder
+	for i := 0; i+1 < len(pts) && i/2 < recipe.MaxPoints; i += 2 {
+		if b.Len() > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(strconv.FormatFloat(float64(pts[i]), 'f', 3, 32) + "," + strconv.FormatFloat(float64(pts[i+1]), 'f', 3, 32))
+	}
+	c := p.rc
+	err := c.Set("points", b.String())
+	if err == nil {
+		err = c.Set("data", "custom")
+	}
+	if err != nil {
+		p.formErr = "Points not applied: " + err.Error()
+		ctx.Update()
+		return
+	}
+	p.rc, p.drawing, p.formErr = c, nil, ""
+	setFragment(Fragment(c))
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.status == protocol.Training.String()})
+	ctx.Update()
+}
+
+func (p *Playground) onReport(ctx app.Context, b []byte) {
+	err := protocol.DecodeReport(b, &p.in) // copies out of b
+	p.br.release(b)
+	if err != nil {
+		p.formErr = "Bad message from the worker: " + err.Error()
+		return
+	}
+	in := &p.in
+	if in.Kind == protocol.KindReady {
+		ctx.PreventUpdate()
+		return
+	}
+	if in.Status == protocol.Training && p.status != protocol.Training.String() {
+		mark("gan-training")
+	}
+	p.hist.add(in)
+	// The text (status, step, errors) changes the DOM: re-render for any
+	// change of state, otherwise at most 5 times a second — go-app's diff
+	// costs main-thread time. The canvases are drawn for every report.
+	r := &p.rep
+	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind
+	if in.Light {
+		// Keep the views; take the rest.
+		r.Kind, r.Light, r.Run, r.Status, r.Error, r.Note = in.Kind, true, in.Run, in.Status, in.Error, in.Note
+		r.Step, r.DSteps, r.StepsPerSec, r.Params, r.Recipe = in.Step, in.DSteps, in.StepsPerSec, in.Params, in.Recipe
+		r.Fingerprint = in.Fingerprint // "" for big nets: shown as "—" until the full report
+	} else {
+		p.rep, p.in = p.in, p.rep
+	}
+	p.status = r.Status.String()
+	if !changed && time.Since(p.shown) < 200*time.Millisecond {
+		ctx.PreventUpdate()
+		p.repaint()
+		return
+	}
+	p.shown = time.Now()
+	ctx.Defer(func(app.Context) { p.repaint() })
+}
+
+func (p *Playground) onCrash(ctx app.Context, msg string) {
+	p.status = protocol.Failed.String()
+	if p.restarts >= maxRestarts {
+		p.formErr = msg + ". It keeps failing: reload the page."
+		return
+	}
+	p.restarts++
+	p.crashed = true
+	p.formErr = msg + ". A new worker was started at step 0: press play to continue."
+	p.rep = protocol.Report{}
+	p.br.restart()
+	p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String()})
+}
+
+// repaint draws the latest report into the canvases.
+func (p *Playground) repaint() {
+	r := &p.rep
+	if p.rc.DataDim() != 2 {
+		p.paint.samples(canvasByID("samples"), r)
+	} else {
+		var heatOf []float32
+		if p.layers&protocol.LayerD != 0 {
+			heatOf = r.D
+		}
+		drawn := p.drawing
+		if p.rc.Data == "custom" {
+			drawn = append(append([]float32(nil), p.rc.Points...), p.drawing...)
+		}
+		if p.rc.Data == "custom" && len(p.rc.Points) == 0 {
+			// Nothing trained yet: an empty canvas with the drawn points.
+			empty := protocol.Report{Extent: protocol.Extent("custom")}
+			p.paint.view(canvasByID("view"), &empty, 0, nil, drawn)
+		} else {
+			p.paint.view(canvasByID("view"), r, p.layers, heatOf, drawn)
+			if p.layers&protocol.LayerDStar != 0 {
+				p.paint.view(canvasByID("dstar"), r, p.layers&(protocol.LayerReal|protocol.LayerFake), r.DStar, nil)
+			}
+		}
+	}
+	p.charts()
+}
+
+func (p *Playground) charts() {
+	h := &p.hist
+	xs := make([]int, len(h.points))
+	for i, pt := range h.points {
+		xs[i] = pt.Step
+	}
+	pts := h.points
+	p.paint.chart(canvasByID("chart-loss"), "losses", xs, []series{
+		{color: "#e66101", y: func(i int) float64 { return pts[i].DLoss }},
+		{color: "#5e3c99", y: func(i int) float64 { return pts[i].GLoss }},
+	}, []string{"D loss", "G loss"}, 0, 0, math.NaN())
+	p.paint.chart(canvasByID("chart-d"), "mean D(x)", xs, []series{
+		{color: colReal, y: func(i int) float64 { return pts[i].DReal }},
+		{color: colFake, y: func(i int) float64 { return pts[i].DFake }},
+	}, []string{"D(real)", "D(fake)"}, 0, 1, 0.5)
+	if cv := canvasByID("chart-modes"); cv != nil {
+		ms := h.modes
+		mx := make([]int, len(ms))
+		for i, m := range ms {
+			mx[i] = m.Step
+		}
+		p.paint.chart(cv, "modes hit, HQ", mx, []series{
+			{color: "#1a9641", y: func(i int) float64 { return float64(ms[i].Hit) / float64(ms[i].Total) }},
+			{color: "#404040", y: func(i int) float64 { return ms[i].HQ }, dash: true},
+		}, []string{"modes", "HQ"}, 0, 1, math.NaN())
+	}
+}
+
+func (p *Playground) Render() app.UI {
+	r := &p.rep
+	status := p.status
+	if status == "" {
+		status = protocol.Idle.String()
+	}
+	errMsg := r.Error
+	if p.formErr != "" {
+		errMsg = strings.TrimSpace(p.formErr + " " + errMsg)
+	}
+	twoD := p.rc.DataDim() == 2
+	cg := "—"
+	if !math.IsNaN(r.CG) && r.GridN > 0 {
+		cg = fmt.Sprintf("%.4f", r.CG)
+	}
+	modes := ""
+	if r.ModesTotal > 0 {
+		modes = fmt.Sprintf("%d/%d modes, %.0f%% high-quality, KL %.3f", r.ModesHit, r.ModesTotal, 100*r.HQ, r.ModeKL)
+	}
+	return app.Div().Class("playground").Body(
+		app.Header().Body(
+			app.H1().Text("GAN Playground"),
+			app.P().Class("muted").Text("A generator and a discriminator, trained in your browser (Goodfellow et al. 2014). The URL holds the settings: share it."),
+		),
+		&StatusBar{Status: status, Step: r.Step, DSteps: r.DSteps, StepsPerSec: r.StepsPerSec, Fingerprint: r.Fingerprint, Params: r.Params, Error: errMsg, Note: r.Note, Recipe: r.Recipe},
+		app.Div().Class("main").Body(
+			app.Aside().Body(
+				&DataPicker{Data: p.rc.Data, Digits: p.rc.Get("digits"), NPoints: len(p.rc.Points) / 2},
+				&Controls{Status: status},
+				&Settings{Recipe: p.rc.String()},
+			),
+			app.Section().Body(
+				app.If(twoD, func() app.UI {
+					return app.Div().Body(
+						&LayerToggles{Layers: uint32(p.layers)},
+						&View2D{Extent: protocol.Extent(p.rc.Data), Drawing: p.rc.Data == "custom", CG: cg, Layers: uint32(p.layers)},
+						app.P().Attr("data-test", "modes").Text(modes),
+					)
+				}).Else(func() app.UI { return &SampleGrid{} }),
+				&Charts{Modes: twoD && p.rc.Data != "spiral" && p.rc.Data != "moons"},
+			),
+		),
+	)
+}

@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/ganplayground/ganplayground/core/protocol"
+)
+
+func TestParseFragment(t *testing.T) {
+	rc, run, err := ParseFragment("#data=grid25&loss=lsgan&run=1&steps=200")
+	if err != nil || !run || rc.Data != "grid25" || rc.Loss != "lsgan" || rc.Steps != 200 {
+		t.Fatalf("%+v %v %v", rc, run, err)
+	}
+	if Fragment(rc) != "data=grid25&steps=200&loss=lsgan" {
+		t.Fatalf("fragment %q", Fragment(rc))
+	}
+	rc, run, err = ParseFragment("#data=nope&run=1")
+	if err == nil || run || rc.Data != "ring8" {
+		t.Fatalf("bad fragment: %+v %v %v", rc.Data, run, err)
+	}
+	if _, run, err := ParseFragment(""); err != nil || run {
+		t.Fatal("empty fragment", err)
+	}
+}
+
+func TestFields(t *testing.T) {
+	byName := map[string]field{}
+	for _, f := range fields() {
+		byName[f.Name] = f
+	}
+	if f := byName["loss"]; len(f.Options) != 5 || f.Options[0] != "nonsat" {
+		t.Fatalf("loss options %v", f.Options)
+	}
+	if f := byName["lrg"]; !f.Live || f.Options != nil {
+		t.Fatalf("lrg %+v", f)
+	}
+	if _, ok := byName["data"]; ok {
+		t.Fatal("data has its own picker")
+	}
+}
+
+func TestHistoryThins(t *testing.T) {
+	var h history
+	for s := 1; s <= 5000; s++ {
+		h.add(&protocol.Report{Run: 1, Step: s, History: []protocol.Point{{Step: s}}, ModesTotal: 8})
+	}
+	if len(h.points) >= maxHistory || len(h.points) < maxHistory/4 || len(h.modes) >= maxHistory {
+		t.Fatalf("%d points, %d modes", len(h.points), len(h.modes))
+	}
+	h.add(&protocol.Report{Run: 2, History: []protocol.Point{{Step: 1}}})
+	if len(h.points) != 1 || h.run != 2 {
+		t.Fatal("a new run must restart the history")
+	}
+}

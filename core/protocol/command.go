@@ -1,0 +1,112 @@
+package protocol
+
+import "fmt"
+
+// version is the first byte of every message.
+const version = 1
+
+// Op is what a Command asks the worker to do.
+type Op uint8
+
+const (
+	OpInit     Op = iota + 1 // build a fresh trainer from Recipe; start it if Play
+	OpPlay                   // train continuously (until paused, done or diverged)
+	OpPause                  // stop training after the current slice
+	OpStepD                  // one discriminator update
+	OpStepG                  // one generator update
+	OpStep                   // one full iteration: K D updates, one G update
+	OpSetLR                  // change LRG and LRD mid-run
+	OpSetK                   // change K (N) mid-run
+	OpSetSteps               // change the step limit (N) mid-run
+	OpLayers                 // which views to compute (Layers)
+	OpSnapshot               // send a snapshot now
+	OpMNIST                  // the MNIST asset (Data), as fetched by the page
+	opEnd
+)
+
+var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist"}
+
+func (o Op) String() string {
+	if o > 0 && o < opEnd {
+		return opNames[o]
+	}
+	return fmt.Sprintf("Op(%d)", uint8(o))
+}
+
+// Layers is a bit set of the 2-D views the page shows; the worker computes
+// only those (the heat maps cost as much as a training step).
+type Layers uint32
+
+const (
+	LayerReal Layers = 1 << iota
+	LayerFake
+	LayerD        // learned D(x) on a grid
+	LayerDStar    // optimal D*(x) = p_data/(p_data+p_g), p_g by KDE
+	LayerManifold // G applied to a 2-D grid in latent space
+	LayerArrows   // the gradient G's loss puts on fake points
+	AllLayers     = LayerReal | LayerFake | LayerD | LayerDStar | LayerManifold | LayerArrows
+)
+
+// Command is one page → worker message.
+type Command struct {
+	Op       Op
+	Recipe   string  // OpInit: the recipe text (recipe.Parse syntax)
+	Play     bool    // OpInit: start training at once
+	LRG, LRD float64 // OpSetLR
+	N        int     // OpSetK, OpSetSteps
+	Layers   Layers  // OpLayers
+	Data     []byte  // OpMNIST: the asset's bytes
+}
+
+// AppendCommand encodes c after dst and returns the extended slice.
+func AppendCommand(dst []byte, c *Command) []byte {
+	w := writer{dst}
+	w.u8(version)
+	w.u8('C')
+	w.u8(uint8(c.Op))
+	w.str(c.Recipe)
+	w.bool(c.Play)
+	w.f64(c.LRG)
+	w.f64(c.LRD)
+	w.int(c.N)
+	w.u32(uint32(c.Layers))
+	w.bytes(c.Data)
+	return w.b
+}
+
+// DecodeCommand decodes b into c, reusing c's buffers.
+func DecodeCommand(b []byte, c *Command) error {
+	r := reader{b: b}
+	if err := header(&r, 'C'); err != nil {
+		return err
+	}
+	c.Op = Op(r.u8())
+	c.Recipe = r.str()
+	c.Play = r.bool()
+	c.LRG = r.f64()
+	c.LRD = r.f64()
+	c.N = r.int()
+	c.Layers = Layers(r.u32())
+	c.Data = r.bytesInto(c.Data)
+	if err := r.done(); err != nil {
+		return err
+	}
+	if c.Op == 0 || c.Op >= opEnd {
+		return fmt.Errorf("%w: unknown op %d", ErrMalformed, c.Op)
+	}
+	return nil
+}
+
+func header(r *reader, kind byte) error {
+	v, k := r.u8(), r.u8()
+	if r.err != nil {
+		return r.err
+	}
+	if v != version {
+		return fmt.Errorf("%w: version %d, want %d", ErrMalformed, v, version)
+	}
+	if k != kind {
+		return fmt.Errorf("%w: kind %q, want %q", ErrMalformed, k, kind)
+	}
+	return nil
+}

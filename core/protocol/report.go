@@ -1,0 +1,193 @@
+package protocol
+
+import "fmt"
+
+// Kind says what a Report is.
+type Kind uint8
+
+const (
+	KindReady    Kind = iota + 1 // the worker's Go program is running and listening
+	KindSnapshot                 // state, metrics and views
+	KindError                    // a command failed (bad recipe, missing asset); Error says why
+)
+
+// Status of the trainer, as the page shows it (data-test="status").
+type Status uint8
+
+const (
+	Idle Status = iota
+	Training
+	Paused
+	Failed // diverged or could not start: see Report.Error
+)
+
+var statusNames = [...]string{"idle", "training", "paused", "error"}
+
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return fmt.Sprintf("Status(%d)", uint8(s))
+}
+
+// Point is one row of the metric history.
+type Point struct {
+	Step         int
+	DLoss, GLoss float64
+	DReal, DFake float64
+}
+
+// Report is one worker → page message. A snapshot carries the views the
+// page asked for (Layers); empty arrays mean "not computed".
+type Report struct {
+	Kind        Kind
+	Light       bool // no views in this one (a quick answer to a command): keep the last ones
+	Run         int  // incremented by every OpInit: history from an older run is stale
+	Status      Status
+	Error       string
+	Note        string // informational ("stopped at steps=200")
+	Step        int
+	DSteps      int
+	StepsPerSec float64
+	Fingerprint string // empty while training large nets (hashing costs time)
+	Params      int
+	Recipe      string  // the recipe in force, canonical (lr and k follow live changes)
+	History     []Point // new points since the previous snapshot
+
+	// 2-D views. The square [-Extent, Extent]² is shown; grids are
+	// row-major, row 0 at the top (y = +Extent), cell centres.
+	Extent   float32
+	Real     []float32 // n×2
+	Fake     []float32 // n×2
+	Arrows   []float32 // per fake point: the step direction G's loss gives it (dx, dy)
+	GridN    int
+	D        []float32 // GridN² of D(x) ∈ (0, 1)
+	DStar    []float32 // GridN² of D*(x)
+	CG       float64   // C(G) estimated on the grid; its minimum is −log 4
+	ManN     int
+	Manifold []float32 // ManN²×2: G(z) for z on a ManN×ManN grid of (z0, z1)
+
+	// Mode coverage of Fake, for the mixture data sets.
+	ModesHit, ModesTotal int
+	HQ, ModeKL           float64
+
+	// MNIST: ImgN images of 28×28 from fixed noise, pixels 0–255.
+	ImgN   int
+	Images []byte
+}
+
+// AppendReport encodes r after dst.
+func AppendReport(dst []byte, r *Report) []byte {
+	w := writer{dst}
+	w.u8(version)
+	w.u8('R')
+	w.u8(uint8(r.Kind))
+	w.bool(r.Light)
+	w.int(r.Run)
+	w.u8(uint8(r.Status))
+	w.str(r.Error)
+	w.str(r.Note)
+	w.int(r.Step)
+	w.int(r.DSteps)
+	w.f64(r.StepsPerSec)
+	w.str(r.Fingerprint)
+	w.int(r.Params)
+	w.str(r.Recipe)
+	w.u32(uint32(len(r.History)))
+	for _, p := range r.History {
+		w.int(p.Step)
+		w.f64(p.DLoss)
+		w.f64(p.GLoss)
+		w.f64(p.DReal)
+		w.f64(p.DFake)
+	}
+	w.f64(float64(r.Extent))
+	w.f32s(r.Real)
+	w.f32s(r.Fake)
+	w.f32s(r.Arrows)
+	w.int(r.GridN)
+	w.f32s(r.D)
+	w.f32s(r.DStar)
+	w.f64(r.CG)
+	w.int(r.ManN)
+	w.f32s(r.Manifold)
+	w.int(r.ModesHit)
+	w.int(r.ModesTotal)
+	w.f64(r.HQ)
+	w.f64(r.ModeKL)
+	w.int(r.ImgN)
+	w.bytes(r.Images)
+	return w.b
+}
+
+// DecodeReport decodes b into r, reusing r's slices.
+func DecodeReport(b []byte, r *Report) error {
+	rd := reader{b: b}
+	if err := header(&rd, 'R'); err != nil {
+		return err
+	}
+	r.Kind = Kind(rd.u8())
+	r.Light = rd.bool()
+	r.Run = rd.int()
+	r.Status = Status(rd.u8())
+	r.Error = rd.str()
+	r.Note = rd.str()
+	r.Step = rd.int()
+	r.DSteps = rd.int()
+	r.StepsPerSec = rd.f64()
+	r.Fingerprint = rd.str()
+	r.Params = rd.int()
+	r.Recipe = rd.str()
+	n := rd.length()
+	if n > len(b)/40 { // each point takes 40 bytes: a lie here is corruption
+		n = 0
+		rd.fail("history")
+	}
+	r.History = r.History[:0]
+	for i := 0; i < n; i++ {
+		r.History = append(r.History, Point{Step: rd.int(), DLoss: rd.f64(), GLoss: rd.f64(), DReal: rd.f64(), DFake: rd.f64()})
+	}
+	r.Extent = float32(rd.f64())
+	r.Real = rd.f32sInto(r.Real)
+	r.Fake = rd.f32sInto(r.Fake)
+	r.Arrows = rd.f32sInto(r.Arrows)
+	r.GridN = rd.int()
+	r.D = rd.f32sInto(r.D)
+	r.DStar = rd.f32sInto(r.DStar)
+	r.CG = rd.f64()
+	r.ManN = rd.int()
+	r.Manifold = rd.f32sInto(r.Manifold)
+	r.ModesHit = rd.int()
+	r.ModesTotal = rd.int()
+	r.HQ = rd.f64()
+	r.ModeKL = rd.f64()
+	r.ImgN = rd.int()
+	r.Images = rd.bytesInto(r.Images)
+	if err := rd.done(); err != nil {
+		return err
+	}
+	if r.Kind == 0 || r.Kind > KindError || r.Status > Failed {
+		return fmt.Errorf("%w: kind %d status %d", ErrMalformed, r.Kind, r.Status)
+	}
+	if len(r.D) != 0 && len(r.D) != r.GridN*r.GridN || len(r.DStar) != 0 && len(r.DStar) != r.GridN*r.GridN ||
+		len(r.Manifold) != 0 && len(r.Manifold) != 2*r.ManN*r.ManN || len(r.Images) != r.ImgN*784 {
+		return fmt.Errorf("%w: array sizes disagree with their dimensions", ErrMalformed)
+	}
+	return nil
+}
+
+// Extent is the half-width of the square the page shows for a 2-D data
+// set; a drawn custom set lives in the same square.
+func Extent(dataName string) float32 {
+	switch dataName {
+	case "grid25":
+		return 6
+	case "spiral":
+		return 5
+	case "custom":
+		return 5
+	case "moons":
+		return 3.5 // x spans ±3 before noise
+	}
+	return 3
+}

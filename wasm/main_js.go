@@ -1,0 +1,166 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+	"time"
+
+	"github.com/ganplayground/ganplayground/core/protocol"
+)
+
+// slice is how long the worker trains before it looks at its messages.
+const slice = 25 * time.Millisecond
+
+// minFrame is the shortest time between two snapshots (at most ~12/s).
+const minFrame = 80 * time.Millisecond
+
+func main() {
+	cmds := make(chan []byte, 256)
+	// worker.js buffers messages until goStarted hands it this handler.
+	onMessage := js.FuncOf(func(this js.Value, args []js.Value) any {
+		d := args[0]
+		if d.InstanceOf(js.Global().Get("Uint8Array")) {
+			b := make([]byte, d.Length())
+			js.CopyBytesToGo(b, d)
+			select {
+			case cmds <- b:
+			default: // a page flooding us: dropping beats deadlocking the event loop
+			}
+		}
+		return nil
+	})
+	w := &worker{s: NewSession(), wake: make(chan struct{}, 1)}
+	w.wakeFn = js.FuncOf(func(js.Value, []js.Value) any {
+		select {
+		case w.wake <- struct{}{}:
+		default:
+		}
+		return nil
+	})
+	js.Global().Call("goStarted", onMessage)
+	w.post(w.s.Ready())
+
+	var c protocol.Command
+	var last time.Time
+	frame := minFrame
+	for {
+		if !w.s.Training() {
+			w.handle(<-cmds, &c) // block: the event loop runs meanwhile
+			w.drain(cmds, &c)
+			w.post(w.s.Status()) // the answer now, the views after
+			w.snapshot()
+			last = time.Now()
+			continue
+		}
+		if w.drain(cmds, &c) {
+			w.post(w.s.Status())
+		}
+		w.s.Train(slice)
+		if !w.s.Training() || time.Since(last) >= frame {
+			t0 := time.Now()
+			w.snapshot()
+			last = time.Now()
+			// Keep the views below ~20% of the time: a big net's heat map
+			// costs as much as training.
+			frame = max(minFrame, 4*last.Sub(t0))
+		}
+		w.yield()
+	}
+}
+
+type worker struct {
+	s      *Session
+	u8     js.Value // reused transfer buffer, grown as needed
+	wake   chan struct{}
+	wakeFn js.Func
+}
+
+// drain handles the waiting commands and reports whether there were any.
+func (w *worker) drain(cmds chan []byte, c *protocol.Command) bool {
+	any := false
+	for {
+		select {
+		case b := <-cmds:
+			w.handle(b, c)
+			any = true
+		default:
+			return any
+		}
+	}
+}
+
+func (w *worker) handle(b []byte, c *protocol.Command) {
+	defer func() {
+		if r := recover(); r != nil {
+			w.s.Fail(fmt.Sprintf("worker error: %v", r))
+		}
+	}()
+	if err := protocol.DecodeCommand(b, c); err != nil {
+		w.s.Fail(err.Error())
+		return
+	}
+	if w.s.NeedsMNIST(c) {
+		w.loadMNIST()
+	}
+	w.s.Handle(c)
+}
+
+// loadMNIST fetches and decodes the asset, blocking this goroutine (not the
+// worker's event loop) until it arrives.
+func (w *worker) loadMNIST() {
+	type result struct {
+		b   []byte
+		err string
+	}
+	done := make(chan result, 1)
+	cb := js.FuncOf(func(this js.Value, args []js.Value) any {
+		if args[0].IsNull() {
+			done <- result{err: args[1].String()}
+			return nil
+		}
+		b := make([]byte, args[0].Length())
+		js.CopyBytesToGo(b, args[0])
+		done <- result{b: b}
+		return nil
+	})
+	defer cb.Release()
+	js.Global().Call("goFetch", mnistURL, cb)
+	r := <-done
+	if r.err != "" {
+		w.s.Fail("MNIST is not available (" + mnistURL + ": " + r.err + "): build it with `make assets`")
+		return
+	}
+	m, err := decodeMNIST(r.b)
+	if err != nil {
+		w.s.Fail("MNIST asset: " + err.Error())
+		return
+	}
+	w.s.SetMNIST(m)
+}
+
+func (w *worker) snapshot() {
+	defer func() {
+		if r := recover(); r != nil {
+			w.s.Fail(fmt.Sprintf("worker error: %v", r))
+		}
+	}()
+	w.post(w.s.Snapshot())
+}
+
+func (w *worker) post(b []byte) {
+	if w.u8.IsUndefined() || w.u8.Length() < len(b) {
+		w.u8 = js.Global().Get("Uint8Array").New(max(len(b), 64<<10) * 5 / 4)
+	}
+	js.CopyBytesToJS(w.u8, b)
+	js.Global().Call("goPost", w.u8, len(b))
+}
+
+// yield lets the worker's event loop deliver messages. A MessageChannel
+// round trip (in worker.js) returns at once; setTimeout(0) would be clamped
+// to 4 ms, a sixth of every slice.
+func (w *worker) yield() {
+	js.Global().Call("goYield", w.wakeFn)
+	<-w.wake
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/gan"
+	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/ganplayground/ganplayground/core/recipe"
+)
+
+func nativeFingerprint(t *testing.T, text string) string {
+	t.Helper()
+	rc, err := recipe.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := data.New(rc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := gan.New(rc, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for !tr.Done() {
+		if err := tr.StepOnce(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return tr.Fingerprint()
+}
+
+func snapshot(t *testing.T, s *Session) *protocol.Report {
+	t.Helper()
+	var r protocol.Report
+	if err := protocol.DecodeReport(s.Snapshot(), &r); err != nil {
+		t.Fatal(err)
+	}
+	return &r
+}
+
+// Looking at the run (snapshots with every view, between slices) must not
+// change it: the page's fingerprint equals the CLI's.
+func TestSnapshotsDoNotPerturbTraining(t *testing.T) {
+	const text = "data=ring8&seed=4242&steps=60&g=32,32&d=32,32"
+	s := NewSession()
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
+	for s.Training() {
+		s.Train(time.Millisecond)
+		r := snapshot(t, s)
+		if len(r.D) != gridN*gridN || len(r.DStar) != gridN*gridN || len(r.Fake) != 2*nFake || len(r.Arrows) != 2*nArrows || len(r.Manifold) != 2*manN*manN {
+			t.Fatalf("views missing: %d %d %d %d %d", len(r.D), len(r.DStar), len(r.Fake), len(r.Arrows), len(r.Manifold))
+		}
+	}
+	r := snapshot(t, s)
+	if r.Step != 60 || r.Status != protocol.Paused || !strings.Contains(r.Note, "steps=60") {
+		t.Fatalf("step %d status %v note %q", r.Step, r.Status, r.Note)
+	}
+	if want := nativeFingerprint(t, text); r.Fingerprint != want {
+		t.Fatalf("fingerprint %s, native %s", r.Fingerprint, want)
+	}
+	if r.ModesTotal != 8 || r.CG < -math.Log(4)-1e-9 || r.CG > 1e-9 {
+		t.Fatalf("modes %d/%d, C(G) %v", r.ModesHit, r.ModesTotal, r.CG)
+	}
+}
+
+func TestCommands(t *testing.T) {
+	s := NewSession()
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "g=16&d=16&batch=32"})
+	if r := snapshot(t, s); r.Status != protocol.Idle || r.Step != 0 {
+		t.Fatalf("after init: %v %d", r.Status, r.Step)
+	}
+	s.Handle(&protocol.Command{Op: protocol.OpStepD})
+	s.Handle(&protocol.Command{Op: protocol.OpStepG})
+	s.Handle(&protocol.Command{Op: protocol.OpStep})
+	s.Handle(&protocol.Command{Op: protocol.OpSetK, N: 3})
+	s.Handle(&protocol.Command{Op: protocol.OpSetLR, LRG: 0.01, LRD: 0.02})
+	s.Handle(&protocol.Command{Op: protocol.OpStep})
+	r := snapshot(t, s)
+	if r.Step != 3 || r.DSteps != 5 || r.Status != protocol.Paused || len(r.History) != 4 {
+		t.Fatalf("step %d dsteps %d status %v history %d", r.Step, r.DSteps, r.Status, len(r.History))
+	}
+	if !strings.Contains(r.Recipe, "lrg=0.01") || !strings.Contains(r.Recipe, "k=3") {
+		t.Fatalf("recipe %q does not follow live changes", r.Recipe)
+	}
+	var light protocol.Report
+	if err := protocol.DecodeReport(s.Status(), &light); err != nil || !light.Light || light.Step != 3 || len(light.Fake) != 0 || len(light.Fingerprint) != 16 {
+		t.Fatalf("status report: %v %+v", err, light)
+	}
+	s.Handle(&protocol.Command{Op: protocol.OpLayers, Layers: protocol.LayerFake})
+	if r := snapshot(t, s); len(r.D) != 0 || len(r.Fake) == 0 || len(r.History) != 0 {
+		t.Fatalf("layers ignored: %d %d", len(r.D), len(r.Fake))
+	}
+}
+
+func TestErrors(t *testing.T) {
+	s := NewSession()
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=cifar"})
+	r := snapshot(t, s)
+	if r.Kind != protocol.KindError || r.Status != protocol.Failed || !strings.Contains(r.Error, "data") {
+		t.Fatalf("bad recipe: %+v", r)
+	}
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=mnist"})
+	if r := snapshot(t, s); !strings.Contains(r.Error, "MNIST") {
+		t.Fatalf("missing MNIST: %q", r.Error)
+	}
+	// A learning rate this large diverges within a few steps.
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "g=16&d=16&batch=32&opt=sgd&lrg=10&lrd=10&loss=lsgan&steps=0", Play: true})
+	for i := 0; i < 100 && s.Training(); i++ {
+		s.Train(time.Millisecond)
+	}
+	r = snapshot(t, s)
+	if r.Status != protocol.Failed || !strings.Contains(r.Error, "diverged") {
+		t.Fatalf("divergence: status %v error %q", r.Status, r.Error)
+	}
+	s.Handle(&protocol.Command{Op: protocol.OpPlay})
+	if s.Training() {
+		t.Fatal("a diverged run restarted")
+	}
+}

@@ -1,0 +1,46 @@
+// Bootstrap of the training worker: loads the Go runtime glue copied from
+// the Go that built worker.wasm, buffers the page's messages until the Go
+// program installs its handler, and gives Go three small helpers.
+"use strict";
+importScripts("wasm_exec.js");
+
+let handler = null;
+const queue = [];
+self.onmessage = (e) => {
+  if (handler) handler(e.data);
+  else queue.push(e.data);
+};
+
+// Called by Go once it listens. The queue is flushed from a fresh task, not
+// from inside the Go call.
+self.goStarted = (h) => {
+  handler = h;
+  setTimeout(() => { for (const m of queue.splice(0)) handler(m); }, 0);
+};
+
+// goYield(cb): call cb from a new task as soon as pending messages have been
+// delivered. A MessageChannel is not clamped like setTimeout(0).
+const chan = new MessageChannel();
+let wake = null;
+chan.port1.onmessage = () => { const w = wake; wake = null; if (w) w(); };
+self.goYield = (cb) => { wake = cb; chan.port2.postMessage(0); };
+
+// goPost(u8, n): send the first n bytes, transferring a copy, so Go keeps
+// reusing its buffer.
+self.goPost = (u8, n) => {
+  const c = u8.slice(0, n);
+  self.postMessage(c, [c.buffer]);
+};
+
+// goFetch(url, cb): cb(bytes, "") or cb(null, error).
+self.goFetch = (url, cb) => {
+  fetch(url)
+    .then((r) => (r.ok ? r.arrayBuffer().then((b) => cb(new Uint8Array(b), "")) : cb(null, "HTTP " + r.status)))
+    .catch((e) => cb(null, String(e)));
+};
+
+const go = new Go();
+WebAssembly.instantiateStreaming(fetch("worker.wasm"), go.importObject)
+  .then((r) => go.run(r.instance))
+  .then(() => self.postMessage({ fatal: "the training program exited" }))
+  .catch((e) => self.postMessage({ fatal: String(e) }));
