@@ -102,7 +102,7 @@ func (v *views) fill(r *protocol.Report, layers protocol.Layers, mix *data.Mixtu
 		m := metrics.ModeCoverage(mix, r.Fake)
 		r.ModesHit, r.ModesTotal, r.HQ, r.ModeKL = m.Hit, m.Total, m.HQ, m.KL
 	}
-	if layers&protocol.LayerArrows != 0 && t.Recipe.Pack == 1 {
+	if layers&protocol.LayerArrows != 0 {
 		r.Arrows = v.arrows(r.Arrows, r.Fake[:2*nArrows])
 	}
 	r.GridN = gridN
@@ -121,18 +121,23 @@ func (v *views) fill(r *protocol.Report, layers protocol.Layers, mix *data.Mixtu
 }
 
 // arrows returns, for each point, minus the gradient of G's loss with
-// respect to the point: where the generator's update pushes it. D's
-// parameter gradients this leaves behind are harmless: StepD zeroes them
-// before use and StepG does not read them.
+// respect to the point: where the generator's update pushes it. With
+// PacGAN packing, consecutive points form D's packs exactly as in training
+// (rows of pack·2 values), so the input gradient is again one 2-vector per
+// point; the last len%pack points, which fill no pack, get no arrow.
 func (v *views) arrows(dst, pts []float32) []float32 {
 	t := v.t
-	n := len(pts) / 2
-	logits := t.D.Forward(pts, n, false)
-	v.gg = grow(v.gg, n)
+	pack := t.Recipe.Pack
+	rows := len(pts) / 2 / pack
+	logits := t.D.Forward(pts[:rows*pack*2], rows, false)
+	v.gg = grow(v.gg, rows)
 	t.Loss.G(logits, v.gg)
-	dx := t.D.Backward(v.gg, n, true)
-	for _, g := range dx[:2*n] {
+	dx := t.D.InputGrad(v.gg, rows)
+	for _, g := range dx[:rows*pack*2] {
 		dst = append(dst, -g)
+	}
+	for len(dst) < len(pts) {
+		dst = append(dst, 0)
 	}
 	return dst
 }

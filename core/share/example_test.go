@@ -11,7 +11,7 @@ import (
 // A model link round trip: the page puts Fragment(value) after '#', and
 // the page that opens it finds the value with FromFragment.
 func Example() {
-	rc, _ := recipe.Parse("g=16&d=16&seed=3")
+	rc, _ := recipe.Parse("g=16&d=16&z=8&seed=3")
 	t, _ := gan.Build(rc) // a trained trainer, in the page
 	value, info, err := share.Encode(t)
 	if err != nil {
@@ -26,5 +26,5 @@ func Example() {
 	fmt.Println(err, got.Recipe, opened.Step)
 	// Output:
 	// float16 178 true
-	// <nil> seed=3&g=16&d=16 0
+	// <nil> seed=3&z=8&g=16&d=16 0
 }
