@@ -22,6 +22,9 @@ var Presets = map[string]string{
 	"paper-mnist": "data=mnist&z=100&prior=uniform&g=1200,1200&gact=relu&d=240,240&dact=maxout&pieces=5" +
 		"&ddropin=0.2&ddrop=0.5&opt=sgd&lrg=0.1&lrd=0.1&decay=1.000004&lrmin=1e-06" +
 		"&mom=0.5&momend=0.7&momramp=125000&batch=100&k=1&loss=nonsat",
+	// The bundled gallery generator (assets/mnist-gan.recipe, make gallery):
+	// a modest MLP GAN, PacGAN pairs and D dropout against mode collapse.
+	"gallery-mnist": "data=mnist&seed=1&z=64&g=256,256&d=256,128&dact=leaky&opt=adam&lrg=0.0002&lrd=0.0002&mom=0.5&batch=64&loss=nonsat&gact=leaky&ddrop=0.2&pack=2&steps=30000",
 }
 
 // PresetNames lists the presets, sorted.
