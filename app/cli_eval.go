@@ -45,13 +45,13 @@ type evalResult struct {
 	ParzenLL    *float64 `json:"parzen_ll,omitempty"`    // MNIST: mean test log-likelihood, nats
 	ParzenSE    *float64 `json:"parzen_se,omitempty"`    // its standard error
 	ParzenSigma *float64 `json:"parzen_sigma,omitempty"` // window width chosen on the validation images
-	*mnistQuality
+	*MNISTQuality
 }
 
-// mnistQuality is what the bundled classifier (core/classify) says about
+// MNISTQuality is what the bundled classifier (core/classify) says about
 // the same 10,000 samples Parzen scores: how they spread over the digits,
 // and the Fréchet distance from the test images in its feature space.
-type mnistQuality struct {
+type MNISTQuality struct {
 	DigitShare    []float64 `json:"digit_share"`    // fraction of samples classified as 0…9
 	DigitsCovered int       `json:"digits_covered"` // selected digits with ≥ classify.CoverMin of their fair share
 	DigitsTotal   int       `json:"digits_total"`   // selected digits
@@ -139,14 +139,14 @@ func scoreMNIST(res *evalResult, t *gan.Trainer, dir, clsFile string) error {
 	if err != nil {
 		return err
 	}
-	res.mnistQuality = q
+	res.MNISTQuality = q
 	return nil
 }
 
 // classifierScores reads samples (n×784) with the classifier: digit
 // shares over the selected digits, and the Fréchet distance of their
 // features from those of the m real images.
-func classifierScores(cls *classify.Classifier, samples []float32, n int, real []float32, m int, digits []int) (*mnistQuality, error) {
+func classifierScores(cls *classify.Classifier, samples []float32, n int, real []float32, m int, digits []int) (*MNISTQuality, error) {
 	cv, err := classify.DigitCoverage(cls.Predict(samples, n), digits)
 	if err != nil {
 		return nil, err
@@ -164,7 +164,7 @@ func classifierScores(cls *classify.Classifier, samples []float32, n int, real [
 	if err != nil {
 		return nil, err
 	}
-	return &mnistQuality{
+	return &MNISTQuality{
 		DigitShare: cv.Share[:], DigitsCovered: cv.Covered, DigitsTotal: cv.Total,
 		DigitMax: cv.Max, DigitKL: cv.KL, DigitStray: cv.Stray, FDClassifier: fd,
 	}, nil
