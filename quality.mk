@@ -7,6 +7,10 @@
 #   make eval-gallery   Parzen, digit shares and fd_classifier of it
 #   make paper-mnist    the paper's MNIST setup (recipe preset paper-mnist), PAPER_STEPS steps
 #   make test-quality   the quality package's tests
+# State (2026-11-27): assets/mnist-gan.recipe (30,000 steps) measured
+# parzen_ll 88.9 ± 1.5 (σ 0.215), fd_classifier 11.4, all 10 digits
+# covered (max share 0.158): far below the paper's 225, so no checkpoint
+# is committed yet (it would also be 8.6 MB with Adam moments).
 GO ?= go
 PAPER_STEPS ?= 100000
 
