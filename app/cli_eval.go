@@ -4,8 +4,12 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"os"
 
+	"github.com/ganplayground/ganplayground/assets"
+	"github.com/ganplayground/ganplayground/core/classify"
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/metrics"
@@ -41,11 +45,26 @@ type evalResult struct {
 	ParzenLL    *float64 `json:"parzen_ll,omitempty"`    // MNIST: mean test log-likelihood, nats
 	ParzenSE    *float64 `json:"parzen_se,omitempty"`    // its standard error
 	ParzenSigma *float64 `json:"parzen_sigma,omitempty"` // window width chosen on the validation images
+	*MNISTQuality
+}
+
+// MNISTQuality is what the bundled classifier (core/classify) says about
+// the same 10,000 samples Parzen scores: how they spread over the digits,
+// and the Fréchet distance from the test images in its feature space.
+type MNISTQuality struct {
+	DigitShare    []float64 `json:"digit_share"`    // fraction of samples classified as 0…9
+	DigitsCovered int       `json:"digits_covered"` // selected digits with ≥ classify.CoverMin of their fair share
+	DigitsTotal   int       `json:"digits_total"`   // selected digits
+	DigitMax      float64   `json:"digit_max"`      // the largest share
+	DigitKL       float64   `json:"digit_kl"`       // KL(shares over the selected digits ‖ uniform), nats
+	DigitStray    float64   `json:"digit_stray"`    // share classified as digits not selected
+	FDClassifier  float64   `json:"fd_classifier"`  // Fréchet distance, samples vs test images, in the classifier's last hidden layer
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", stderr)
 	mnist := fs.String("mnist", "", "folder of the MNIST .gz files (default: the GoMNIST module's)")
+	clsFile := fs.String("classifier", "", "MNIST classifier file for digit shares and fd_classifier (default: the bundled assets/mnist-classifier.bin)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -61,7 +80,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		Samples: evalSamples, SampleSeed: evalSeed,
 	}
 	if t.Recipe.Data == "mnist" {
-		err = scoreMNIST(&res, t, *mnist)
+		err = scoreMNIST(&res, t, *mnist, *clsFile)
 	} else {
 		err = score2D(&res, t)
 	}
@@ -98,7 +117,11 @@ const (
 	parzenValid   = 1000
 )
 
-func scoreMNIST(res *evalResult, t *gan.Trainer, dir string) error {
+func scoreMNIST(res *evalResult, t *gan.Trainer, dir, clsFile string) error {
+	cls, err := loadClassifier(clsFile)
+	if err != nil {
+		return err
+	}
 	train, test, err := loadMNIST(dir)
 	if err != nil {
 		return err
@@ -106,10 +129,59 @@ func scoreMNIST(res *evalResult, t *gan.Trainer, dir string) error {
 	valid := train.ValidSplit()
 	valid = valid.Slice(0, min(parzenValid, valid.Len()))
 	res.Samples = parzenSamples
-	p, err := metrics.Parzen(t.Samples(parzenSamples, evalSeed), valid.Float32(), test.Float32(), t.Recipe.DataDim(), nil)
+	samples, testX := t.Samples(parzenSamples, evalSeed), test.Float32()
+	p, err := metrics.Parzen(samples, valid.Float32(), testX, t.Recipe.DataDim(), nil)
 	if err != nil {
 		return err
 	}
 	res.ParzenLL, res.ParzenSE, res.ParzenSigma = &p.LL, &p.SE, &p.Sigma
+	q, err := classifierScores(cls, samples, parzenSamples, testX, test.Len(), t.Recipe.Digits)
+	if err != nil {
+		return err
+	}
+	res.MNISTQuality = q
 	return nil
+}
+
+// classifierScores reads samples (n×784) with the classifier: digit
+// shares over the selected digits, and the Fréchet distance of their
+// features from those of the m real images.
+func classifierScores(cls *classify.Classifier, samples []float32, n int, real []float32, m int, digits []int) (*MNISTQuality, error) {
+	cv, err := classify.DigitCoverage(cls.Predict(samples, n), digits)
+	if err != nil {
+		return nil, err
+	}
+	dim := cls.FeatureDim()
+	gs, err := classify.Fit(cls.Features(samples, n), n, dim)
+	if err != nil {
+		return nil, err
+	}
+	gr, err := classify.Fit(cls.Features(real, m), m, dim)
+	if err != nil {
+		return nil, err
+	}
+	fd, err := classify.Frechet(gr, gs)
+	if err != nil {
+		return nil, err
+	}
+	return &MNISTQuality{
+		DigitShare: cv.Share[:], DigitsCovered: cv.Covered, DigitsTotal: cv.Total,
+		DigitMax: cv.Max, DigitKL: cv.KL, DigitStray: cv.Stray, FDClassifier: fd,
+	}, nil
+}
+
+// loadClassifier reads a classifier file, or the bundled one for "".
+func loadClassifier(path string) (*classify.Classifier, error) {
+	b := assets.MNISTClassifier
+	if path != "" {
+		var err error
+		if b, err = os.ReadFile(path); err != nil {
+			return nil, err
+		}
+	}
+	c, err := classify.Unmarshal(b)
+	if err != nil && path != "" {
+		err = fmt.Errorf("%s: %w", path, err)
+	}
+	return c, err
 }

@@ -1,0 +1,64 @@
+package recipe
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Presets are named recipes: the paper's setups and the bundled models'
+// runs. Each is an ordinary recipe string, so a preset can be pasted into
+// the page's fragment or the CLI's -recipe, and keys after it override it.
+var Presets = map[string]string{
+	// Goodfellow et al. 2014, MNIST, as in the paper's code
+	// (adversarial/mnist.yaml): G 100→1200→1200→784, ReLU then sigmoid,
+	// z uniform in [−√3, √3]; D two maxout layers of 240 units × 5 pieces,
+	// dropout 0.2 on D's input and 0.5 on its hidden layers; SGD, batch
+	// 100, learning rate 0.1 divided by 1.000004 per step down to 1e-6,
+	// momentum 0.5 rising linearly to 0.7 over 250 epochs (250 × 500
+	// steps of 100 of the 50,000 training images), k = 1. G maximises
+	// log D(G(z)) (the non-saturating loss), as the paper says it does in
+	// practice.
+	"paper-mnist": "data=mnist&z=100&prior=uniform&g=1200,1200&gact=relu&d=240,240&dact=maxout&pieces=5" +
+		"&ddropin=0.2&ddrop=0.5&opt=sgd&lrg=0.1&lrd=0.1&decay=1.000004&lrmin=1e-06" +
+		"&mom=0.5&momend=0.7&momramp=125000&batch=100&k=1&loss=nonsat",
+	// The bundled gallery generator (assets/mnist-gan.recipe, make gallery):
+	// a modest MLP GAN, PacGAN pairs and D dropout against mode collapse.
+	"gallery-mnist": "data=mnist&seed=1&z=64&g=256,256&d=256,128&dact=leaky&opt=adam&lrg=0.0002&lrd=0.0002&mom=0.5&batch=64&loss=nonsat&gact=leaky&ddrop=0.2&pack=2&steps=30000",
+}
+
+// PresetNames lists the presets, sorted.
+func PresetNames() []string {
+	names := make([]string, 0, len(Presets))
+	for n := range Presets {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Preset parses the named preset with extra ("key=value&…", may be empty)
+// applied on top.
+func Preset(name, extra string) (Recipe, error) {
+	s, ok := Presets[name]
+	if !ok {
+		return Default(), &Error{Msg: fmt.Sprintf("unknown preset %q (known: %s)", name, strings.Join(PresetNames(), ", "))}
+	}
+	r, err := Parse(s)
+	if err != nil || extra == "" {
+		return r, err
+	}
+	for _, part := range strings.Split(strings.TrimLeft(extra, "#?"), "&") {
+		if part == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(part, "=")
+		if !ok {
+			return r, &Error{Key: k, Msg: "missing '=value'"}
+		}
+		if err := r.Set(k, v); err != nil {
+			return r, err
+		}
+	}
+	return r, r.Check()
+}
