@@ -64,6 +64,7 @@ bench:
 # e2e); checkpoints in IndexedDB and model links (test-keep-browser).
 include page.mk
 include keep.mk
+include quality.mk
 
 # Both browser suites need Chromium; the page's tests train MNIST for real.
 test-keep-browser: chromium
