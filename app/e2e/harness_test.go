@@ -152,6 +152,15 @@ func (tb *tab) poll(js string, timeout time.Duration) {
 	}
 }
 
+// wait is poll that reports a timeout instead of failing the test.
+func (tb *tab) wait(js string, timeout time.Duration) bool {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, timeout+5*time.Second)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(timeout), chromedp.WithPollingInterval(50*time.Millisecond)))
+	return err == nil
+}
+
 func (tb *tab) click(hook string) {
 	tb.t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, 20*time.Second)
