@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -24,8 +25,12 @@ func mount(t *testing.T, c app.Composer) string {
 // and formats must not change.
 func TestStatusBarHooks(t *testing.T) {
 	html := mount(t, &StatusBar{Status: "training", Step: 1234, StepsPerSec: 37.25, Fingerprint: "0123456789abcdef", Error: "boom"})
+	// go-app writes attributes in map order: the status span has two.
+	if !regexp.MustCompile(`data-test="status"[^>]*>training<`).MatchString(html) {
+		t.Errorf("missing the status hook in\n%s", html)
+	}
 	for _, want := range []string{
-		`data-test="status">training<`, `data-test="step">1234<`, `data-test="steps-per-sec">37.2<`,
+		`data-test="step">1234<`, `data-test="steps-per-sec">37.2<`,
 		`data-test="fingerprint">0123456789abcdef<`, `data-test="error"`, `>boom<`,
 	} {
 		if !strings.Contains(html, want) {
