@@ -67,6 +67,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 		kv := a.Value.([2]string)
 		p.set(ctx, kv[0], kv[1])
 	})
+	ctx.Handle(actPreset, func(ctx app.Context, a app.Action) { p.preset(ctx, a.Value.(int)) })
 	ctx.Handle(actLayer, func(ctx app.Context, a app.Action) {
 		p.layers ^= a.Value.(protocol.Layers)
 		p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
@@ -181,6 +182,33 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 	default:
 		p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.status == protocol.Training.String()})
 	}
+}
+
+// preset loads preset i: its recipe, in the URL too, from step 0 (playing
+// if the run was).
+func (p *Playground) preset(ctx app.Context, i int) {
+	defer ctx.Update()
+	if i < 0 || i >= len(Presets) {
+		return
+	}
+	rc, err := recipe.Parse(Presets[i].Recipe)
+	if err != nil {
+		p.formErr = "Preset not applied: " + err.Error()
+		return
+	}
+	p.rc, p.drawing, p.formErr = rc, nil, ""
+	setFragment(Fragment(rc))
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: rc.String(), Play: p.status == protocol.Training.String()})
+}
+
+// presetIndex is the index of the preset whose recipe is rc, or -1.
+func presetIndex(rc recipe.Recipe) int {
+	for i, pr := range Presets {
+		if prc, err := recipe.Parse(pr.Recipe); err == nil && prc.String() == rc.String() {
+			return i
+		}
+	}
+	return -1
 }
 
 // commitDrawing turns the drawn points into the custom data set.
@@ -351,6 +379,7 @@ func (p *Playground) Render() app.UI {
 			app.Aside().Body(
 				&DataPicker{Data: p.rc.Data, Digits: p.rc.Get("digits"), NPoints: len(p.rc.Points) / 2},
 				&Controls{Status: status},
+				&PresetPicker{Selected: presetIndex(p.rc)},
 				&Settings{Recipe: p.rc.String()},
 			),
 			app.Section().Body(
