@@ -23,6 +23,7 @@ type Playground struct {
 	formErr  string // a bad fragment or setting: shown until the next good one
 	drawing  []float32
 	restarts int
+	slow     bool // slow motion asked for
 	crashed  bool // formErr holds a crash notice
 
 	rep     protocol.Report // the latest snapshot (buffers reused)
@@ -66,6 +67,11 @@ func (p *Playground) OnMount(ctx app.Context) {
 	ctx.Handle(actSet, func(ctx app.Context, a app.Action) {
 		kv := a.Value.([2]string)
 		p.set(ctx, kv[0], kv[1])
+	})
+	ctx.Handle(actSlowMo, func(ctx app.Context, a app.Action) {
+		p.slow = !p.slow
+		p.br.send(&protocol.Command{Op: protocol.OpSlowMo, N: b2i(p.slow)})
+		ctx.Update()
 	})
 	ctx.Handle(actPreset, func(ctx app.Context, a app.Action) { p.preset(ctx, a.Value.(int)) })
 	ctx.Handle(actLayer, func(ctx app.Context, a app.Action) {
@@ -260,11 +266,12 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	// change of state, otherwise at most 5 times a second — go-app's diff
 	// costs main-thread time. The canvases are drawn for every report.
 	r := &p.rep
-	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind
+	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind || in.Phase != r.Phase
 	if in.Light {
 		// Keep the views; take the rest.
 		r.Kind, r.Light, r.Run, r.Status, r.Error, r.Note = in.Kind, true, in.Run, in.Status, in.Error, in.Note
 		r.Step, r.DSteps, r.StepsPerSec, r.Params, r.Recipe = in.Step, in.DSteps, in.StepsPerSec, in.Params, in.Recipe
+		r.Phase = in.Phase
 		r.Fingerprint = in.Fingerprint // "" for big nets: shown as "—" until the full report
 	} else {
 		p.rep, p.in = p.in, p.rep
@@ -291,7 +298,15 @@ func (p *Playground) onCrash(ctx app.Context, msg string) {
 	p.rep = protocol.Report{}
 	p.br.restart()
 	p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
+	p.br.send(&protocol.Command{Op: protocol.OpSlowMo, N: b2i(p.slow)})
 	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String()})
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // repaint draws the latest report into the canvases.
@@ -379,6 +394,7 @@ func (p *Playground) Render() app.UI {
 			app.Aside().Body(
 				&DataPicker{Data: p.rc.Data, Digits: p.rc.Get("digits"), NPoints: len(p.rc.Points) / 2},
 				&Controls{Status: status},
+				&SlowMo{On: p.slow, Phase: r.Phase.String()},
 				&PresetPicker{Selected: presetIndex(p.rc)},
 				&Settings{Recipe: p.rc.String()},
 			),
