@@ -324,7 +324,7 @@ func (s *Session) snapshot(light bool) []byte {
 			r.Status, r.Error, r.Kind = s.status, s.err, protocol.KindError
 		}
 		if s.status != protocol.Failed && !light {
-			s.views.fill(r, s.layers, s.mix)
+			s.views.fill(r, s.layers, s.mix, s.status == protocol.Training, s.now())
 		}
 	}
 	s.buf = protocol.AppendReport(s.buf[:0], r)
