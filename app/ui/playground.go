@@ -45,7 +45,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	}
 	p.started = true
 	mark("gan-mounted")
-	p.layers = protocol.AllLayers
+	p.layers = protocol.AllLayers | protocol.LayerInterp | protocol.LayerNearest
 	p.status = protocol.Idle.String()
 	frag := fragmentNow()
 	rc, run, err := ParseFragment(frag)
@@ -314,6 +314,12 @@ func (p *Playground) repaint() {
 	r := &p.rep
 	if p.rc.DataDim() != 2 {
 		p.paint.samples(canvasByID("samples"), r)
+		if p.layers&protocol.LayerInterp != 0 {
+			p.paint.tiles(canvasByID("interp"), r.Interp, r.InterpN, r.InterpN)
+		}
+		if p.layers&protocol.LayerNearest != 0 {
+			p.paint.nearest(canvasByID("nearest"), r)
+		}
 	} else {
 		var heatOf []float32
 		if p.layers&protocol.LayerD != 0 {
@@ -405,7 +411,9 @@ func (p *Playground) Render() app.UI {
 						&View2D{Extent: protocol.Extent(p.rc.Data), Drawing: p.rc.Data == "custom", CG: cg, Layers: uint32(p.layers)},
 						app.P().Attr("data-test", "modes").Text(modes),
 					)
-				}).Else(func() app.UI { return &SampleGrid{} }),
+				}).Else(func() app.UI {
+					return app.Div().Body(&SampleGrid{}, app.If(p.rc.Data == "mnist", func() app.UI { return &MNISTViews{Layers: uint32(p.layers)} }))
+				}),
 				&Charts{Modes: twoD && p.rc.Data != "spiral" && p.rc.Data != "moons"},
 			),
 		),
