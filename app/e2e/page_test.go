@@ -132,7 +132,7 @@ func TestPage(t *testing.T) {
 		// A bad value is refused, said so, and the field shows the value in force.
 		eval[bool](tb, `(() => { const el = document.querySelector('[data-test=set-batch]'); el.value = "0"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
 		tb.poll(`document.querySelector('[data-test=error]').textContent.includes("batch")`, 15*time.Second)
-		if v := eval[string](tb, `document.querySelector('[data-test=set-batch]').value`); v != "128" {
+		if v := eval[string](tb, `document.querySelector('[data-test=set-batch]').value`); v != strconv.Itoa(recipe.Default().Batch) {
 			t.Errorf("batch field shows %q after a refused edit", v)
 		}
 		// A structural change restarts it.
