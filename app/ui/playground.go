@@ -26,13 +26,14 @@ type Playground struct {
 	slow     bool // slow motion asked for
 	crashed  bool // formErr holds a crash notice
 
-	rep     protocol.Report // the latest snapshot (buffers reused)
-	in      protocol.Report // the report being decoded
-	shown   time.Time       // when the page last re-rendered for a report
-	hist    history
-	paint   painter
-	br      *bridge
-	started bool
+	rep      protocol.Report // the latest snapshot (buffers reused)
+	in       protocol.Report // the report being decoded
+	shown    time.Time       // when the page last re-rendered for a report
+	trailing bool            // a render is scheduled for the end of the 200 ms
+	hist     history
+	paint    painter
+	br       *bridge
+	started  bool
 }
 
 // maxRestarts bounds crash recovery: a worker that dies at once every time
@@ -280,6 +281,20 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	if !changed && time.Since(p.shown) < 200*time.Millisecond {
 		ctx.PreventUpdate()
 		p.repaint()
+		// The last report of a burst (a step while paused) must still
+		// reach the DOM: render once the 200 ms have passed, unless a
+		// render has happened meanwhile.
+		if !p.trailing {
+			p.trailing = true
+			ctx.After(200*time.Millisecond, func(ctx app.Context) {
+				p.trailing = false
+				if time.Since(p.shown) < 200*time.Millisecond {
+					ctx.PreventUpdate()
+					return
+				}
+				p.shown = time.Now()
+			})
+		}
 		return
 	}
 	p.shown = time.Now()
