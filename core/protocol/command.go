@@ -3,7 +3,7 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 1
+const version = 2 // 2: slow motion (OpSlowMo, Phase) and the MNIST views
 
 // Op is what a Command asks the worker to do.
 type Op uint8
