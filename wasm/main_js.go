@@ -13,6 +13,9 @@ import (
 // slice is how long the worker trains before it looks at its messages.
 const slice = 25 * time.Millisecond
 
+// slowPause is how long slow motion shows each single update.
+const slowPause = 600 * time.Millisecond
+
 // minFrame is the shortest time between two snapshots (at most ~12/s).
 const minFrame = 80 * time.Millisecond
 
@@ -57,6 +60,17 @@ func main() {
 		if w.drain(cmds, &c) {
 			w.post(w.s.Status())
 		}
+		if w.s.Slow() {
+			// One update, its picture, then a pause: commands still
+			// answer at once (pause stops the wait).
+			w.s.SlowStep()
+			w.snapshot()
+			if w.wait(cmds, &c, slowPause) {
+				w.snapshot()
+			}
+			last = time.Now()
+			continue
+		}
 		w.s.Train(slice)
 		if !w.s.Training() || time.Since(last) >= frame {
 			t0 := time.Now()
@@ -75,6 +89,28 @@ type worker struct {
 	u8     js.Value // reused transfer buffer, grown as needed
 	wake   chan struct{}
 	wakeFn js.Func
+}
+
+// wait handles commands for d, or until one stops slow-motion training;
+// it reports whether it handled any.
+func (w *worker) wait(cmds chan []byte, c *protocol.Command, d time.Duration) bool {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	handled := false
+	for {
+		select {
+		case b := <-cmds:
+			w.handle(b, c)
+			w.drain(cmds, c)
+			w.post(w.s.Status())
+			handled = true
+			if !w.s.Training() || !w.s.Slow() {
+				return true
+			}
+		case <-timer.C:
+			return handled
+		}
+	}
 }
 
 // drain handles the waiting commands and reports whether there were any.

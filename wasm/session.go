@@ -31,6 +31,11 @@ type Session struct {
 
 	hist []protocol.Point // since the last snapshot
 
+	// Slow motion: one update per SlowStep, the worker waiting between.
+	slow  bool
+	phase protocol.Phase // the update SlowStep made last
+	dDone int            // D updates made in the current iteration
+
 	// steps/s over the last snapshot interval
 	rate              float64
 	rateStep          int
@@ -70,7 +75,7 @@ func (s *Session) Fail(msg string) {
 
 // Handle applies one command.
 func (s *Session) Handle(c *protocol.Command) {
-	if c.Op != protocol.OpInit && c.Op != protocol.OpLayers && c.Op != protocol.OpSnapshot && s.t == nil {
+	if c.Op != protocol.OpInit && c.Op != protocol.OpLayers && c.Op != protocol.OpSnapshot && c.Op != protocol.OpSlowMo && s.t == nil {
 		return // nothing to act on yet (an init failed): the page shows the error
 	}
 	s.note = ""
@@ -99,16 +104,23 @@ func (s *Session) Handle(c *protocol.Command) {
 			return
 		}
 		s.status = protocol.Paused
+		s.phase = protocol.PhaseNone
 		switch c.Op {
 		case protocol.OpStepD:
 			err = s.t.StepD()
 		case protocol.OpStepG:
 			err = s.t.StepG()
+			s.dDone = 0
 		default:
-			err = s.t.StepOnce()
+			err = s.iterate()
 		}
 		s.record()
 		s.check(err)
+	case protocol.OpSlowMo:
+		s.slow = c.N != 0
+		if !s.slow {
+			s.phase = protocol.PhaseNone
+		}
 	case protocol.OpSetLR:
 		err = s.t.SetLR(c.LRG, c.LRD)
 	case protocol.OpSetK:
@@ -142,7 +154,7 @@ func (s *Session) init(text string, play bool) {
 	s.run++
 	s.t, s.views, s.mix, s.hist, s.err, s.note = nil, nil, nil, s.hist[:0], "", ""
 	s.status = protocol.Idle
-	s.rate = 0
+	s.rate, s.dDone, s.phase = 0, 0, protocol.PhaseNone
 	rc, err := recipe.Parse(text)
 	if err != nil {
 		s.Fail(err.Error())
@@ -208,7 +220,7 @@ func (s *Session) Train(budget time.Duration) int {
 			s.note = fmt.Sprintf("stopped at steps=%d", s.t.Recipe.Steps)
 			break
 		}
-		err := s.t.StepOnce()
+		err := s.iterate()
 		n++
 		s.record()
 		s.check(err)
@@ -217,6 +229,51 @@ func (s *Session) Train(budget time.Duration) int {
 		}
 	}
 	return n
+}
+
+// iterate completes the current iteration: the D updates slow motion has
+// not made yet, then G's. Run after run it is StepOnce.
+func (s *Session) iterate() error {
+	for ; s.dDone < s.t.Recipe.K; s.dDone++ {
+		if err := s.t.StepD(); err != nil {
+			s.dDone = 0
+			return err
+		}
+	}
+	s.dDone = 0
+	return s.t.StepG()
+}
+
+// Slow reports whether training goes one update at a time (see SlowStep).
+func (s *Session) Slow() bool { return s.slow }
+
+// SlowStep makes the next single update of the iteration, a D update or,
+// after K of them, G's, as GAN Lab's slow motion does; the caller shows a
+// snapshot and waits. The updates are those of Train, in the same order.
+func (s *Session) SlowStep() {
+	if !s.Training() {
+		return
+	}
+	if s.t.Done() && s.dDone == 0 {
+		s.status = protocol.Paused
+		s.note = fmt.Sprintf("stopped at steps=%d", s.t.Recipe.Steps)
+		return
+	}
+	var err error
+	if s.dDone < s.t.Recipe.K {
+		err = s.t.StepD()
+		s.dDone++
+		s.phase = protocol.PhaseD
+	} else {
+		err = s.t.StepG()
+		s.dDone = 0
+		s.phase = protocol.PhaseG
+		s.record()
+	}
+	if err != nil {
+		s.dDone = 0
+	}
+	s.check(err)
 }
 
 // Ready is the first message the worker sends.
@@ -236,10 +293,10 @@ func (s *Session) Status() []byte { return s.snapshot(true) }
 
 func (s *Session) snapshot(light bool) []byte {
 	r := &s.rep
-	*r = protocol.Report{Kind: protocol.KindSnapshot, Light: light, Run: s.run, Status: s.status, Error: s.err, Note: s.note,
+	*r = protocol.Report{Kind: protocol.KindSnapshot, Light: light, Run: s.run, Status: s.status, Error: s.err, Note: s.note, Phase: s.phase,
 		History: append(r.History[:0], s.hist...),
 		Real:    r.Real[:0], Fake: r.Fake[:0], Arrows: r.Arrows[:0], D: r.D[:0], DStar: r.DStar[:0],
-		Manifold: r.Manifold[:0], Images: r.Images[:0]}
+		Manifold: r.Manifold[:0], Images: r.Images[:0], Interp: r.Interp[:0], Near: r.Near[:0]}
 	if s.err != "" {
 		r.Kind = protocol.KindError
 	}
@@ -267,7 +324,7 @@ func (s *Session) snapshot(light bool) []byte {
 			r.Status, r.Error, r.Kind = s.status, s.err, protocol.KindError
 		}
 		if s.status != protocol.Failed && !light {
-			s.views.fill(r, s.layers, s.mix)
+			s.views.fill(r, s.layers, s.mix, s.status == protocol.Training, s.now())
 		}
 	}
 	s.buf = protocol.AppendReport(s.buf[:0], r)

@@ -46,7 +46,7 @@ func snapshot(t *testing.T, s *Session) *protocol.Report {
 // Looking at the run (snapshots with every view, between slices) must not
 // change it: the page's fingerprint equals the CLI's.
 func TestSnapshotsDoNotPerturbTraining(t *testing.T) {
-	const text = "data=ring8&seed=4242&steps=60&g=32,32&d=32,32"
+	const text = "data=ring8&seed=4242&steps=60&g=32,32&d=32,32&pack=1" // arrows need pack=1
 	s := NewSession()
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
 	for s.Training() {
@@ -120,5 +120,34 @@ func TestErrors(t *testing.T) {
 	s.Handle(&protocol.Command{Op: protocol.OpPlay})
 	if s.Training() {
 		t.Fatal("a diverged run restarted")
+	}
+}
+
+// Slow motion makes the updates of normal training one at a time, K D
+// updates then G's: the same run, the same fingerprint.
+func TestSlowMotionIsTheSameRun(t *testing.T) {
+	const text = "data=ring8&seed=7&steps=6&k=2&g=16,16&d=16,16"
+	want := nativeFingerprint(t, text)
+	s := NewSession()
+	s.Handle(&protocol.Command{Op: protocol.OpSlowMo, N: 1})
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
+	var phases []protocol.Phase
+	for i := 0; s.Training() && i < 100; i++ {
+		if i == 4 { // switched off mid-iteration: Train finishes it first
+			s.Handle(&protocol.Command{Op: protocol.OpSlowMo, N: 0})
+			s.Train(time.Millisecond)
+			s.Handle(&protocol.Command{Op: protocol.OpSlowMo, N: 1})
+			continue
+		}
+		s.SlowStep()
+		r := snapshot(t, s)
+		phases = append(phases, r.Phase)
+	}
+	if got := snapshot(t, s); got.Step != 6 || got.Fingerprint != want {
+		t.Fatalf("slow motion: step %d fingerprint %s, want 6 %s", got.Step, got.Fingerprint, want)
+	}
+	d, g := protocol.PhaseD, protocol.PhaseG
+	if len(phases) < 6 || phases[0] != d || phases[1] != d || phases[2] != g || phases[3] != d {
+		t.Fatalf("phases %v", phases)
 	}
 }

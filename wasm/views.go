@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"time"
 
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
@@ -32,6 +33,7 @@ type views struct {
 	gg, tmp     []float32
 	kx, ky      []float64 // separable KDE weights
 	pr, pg      []float64
+	mnist       *mnistViews
 }
 
 // newViews samples the fixed noise and real points from streams of their
@@ -49,6 +51,8 @@ func newViews(t *gan.Trainer) *views {
 	}
 	if rc.DataDim() != 2 {
 		v.zFake = fixed(nImages, 0xf1ced)
+		ends := fixed(2, 0x11e)
+		v.mnist = newMNISTViews(ends[:rc.Z], ends[rc.Z:], t.Data)
 		return v
 	}
 	v.real = make([]float32, 2*nReal)
@@ -82,14 +86,20 @@ func cellCentre(e float32, i, j int) (x, y float32) {
 	return -e + (float32(i)+0.5)*c, e - (float32(j)+0.5)*c
 }
 
-func (v *views) fill(r *protocol.Report, layers protocol.Layers, mix *data.Mixture) {
+// fill computes the views layers asks for; training says whether the
+// run is going on (the costly nearest-neighbour search is then rationed).
+func (v *views) fill(r *protocol.Report, layers protocol.Layers, mix *data.Mixture, training bool, now time.Time) {
 	t := v.t
 	r.Extent = v.extent
 	if t.Recipe.DataDim() != 2 {
-		img := t.Generate(v.zFake, nImages)
 		r.ImgN = nImages
-		for _, p := range img {
-			r.Images = append(r.Images, uint8(math.Round(float64(min(max(p, 0), 1))*255)))
+		r.Images = toBytes(r.Images, t.Generate(v.zFake, nImages))
+		if layers&protocol.LayerInterp != 0 {
+			r.InterpN = nInterp
+			r.Interp = toBytes(r.Interp, t.Generate(v.mnist.zLine, nInterp))
+		}
+		if layers&protocol.LayerNearest != 0 {
+			v.mnist.fillNearest(r, r.Images, t.Step, training, now)
 		}
 		return
 	}

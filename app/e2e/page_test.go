@@ -165,6 +165,33 @@ func TestPage(t *testing.T) {
 		tb.poll(`location.hash.includes("loss=lsgan")`, 15*time.Second)
 	})
 
+	t.Run("presets and slow motion", func(t *testing.T) {
+		tb := open(t, browser, base+"/#g=32,32&d=32,32")
+		// The worker's report, not the server's pre-rendered "idle".
+		tb.poll(`document.querySelector('[data-test=run-recipe]')?.textContent === "g=32,32&d=32,32"`, 45*time.Second)
+		choose := func(name string) {
+			eval[bool](tb, `(() => { const el = document.querySelector('[data-test=preset]'); el.value = `+strconv.Quote(name)+`; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+		}
+		choose("Vanilla GAN (watch it collapse)")
+		tb.poll(`location.hash === "#pack=1" && document.querySelector('[data-test=run-recipe]').textContent === "pack=1"`, 15*time.Second)
+		// Slow motion: D's update, then G's, each shown for a while.
+		tb.click("slowmo")
+		tb.click("play")
+		tb.poll(`document.querySelector('[data-test=phase]').textContent === "D update"`, 30*time.Second)
+		tb.poll(`document.querySelector('[data-test=phase]').textContent === "G update"`, 15*time.Second)
+		s := stepOf(tb)
+		tb.poll(`document.querySelector('[data-test=phase]').textContent === "D update"`, 15*time.Second)
+		tb.screenshot(root, "slowmo")
+		tb.click("pause")
+		tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 15*time.Second)
+		if s2 := stepOf(tb); s2 > s+2 {
+			t.Errorf("slow motion ran from step %d to %d in about a second", s, s2)
+		}
+		tb.click("slowmo")
+		choose("Fast defaults")
+		tb.poll(`location.hash.length <= 1 && document.querySelector('[data-test=run-recipe]').textContent === "" && document.querySelector('[data-test=step]').textContent === "0"`, 15*time.Second)
+	})
+
 	t.Run("draw a custom distribution", func(t *testing.T) {
 		tb := open(t, browser, base+"/#seed=5&g=64,64&d=64,64")
 		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "idle"`, 45*time.Second)
@@ -256,6 +283,12 @@ func TestPage(t *testing.T) {
 		}
 		time.Sleep(3 * time.Second)
 		t.Logf("MNIST (g=d=256,256, batch 64) in the page: %s steps/s", tb.hook("steps-per-sec"))
+		// The interpolation and nearest-neighbour views are drawn (not blank).
+		for _, id := range []string{"interp", "nearest"} {
+			tb.poll(`(() => { const c = document.querySelector('[data-test=`+id+`]'); if (!c) return false;
+				const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+				for (let i = 0; i < d.length; i += 4) if (d[i] > 200) return true; return false })()`, 30*time.Second)
+		}
 		tb.screenshot(root, "mnist")
 	})
 }

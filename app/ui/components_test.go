@@ -68,3 +68,23 @@ func TestPlaygroundPrerenders(t *testing.T) {
 		}
 	}
 }
+
+func TestNewComponentsHooks(t *testing.T) {
+	html := mount(t, &PresetPicker{Selected: 2})
+	if !strings.Contains(html, `data-test="preset"`) || !strings.Contains(html, "Paper MNIST") {
+		t.Errorf("preset picker:\n%s", html)
+	}
+	html = mount(t, &SlowMo{On: true, Phase: protocol.PhaseD.String()})
+	if !strings.Contains(html, `data-test="slowmo"`) || !regexp.MustCompile(`data-test="phase"[^>]*>D update<`).MatchString(html) {
+		t.Errorf("slow motion:\n%s", html)
+	}
+	html = mount(t, &MNISTViews{Layers: uint32(protocol.LayerInterp | protocol.LayerNearest)})
+	for _, hook := range []string{"interp", "nearest", "layer-interp", "layer-nearest"} {
+		if !strings.Contains(html, `data-test="`+hook+`"`) {
+			t.Errorf("no %s in\n%s", hook, html)
+		}
+	}
+	if html := mount(t, &MNISTViews{}); strings.Contains(html, `data-test="interp"`) {
+		t.Error("interpolation shown while off")
+	}
+}

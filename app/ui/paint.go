@@ -36,8 +36,9 @@ func heat(pix []byte, d []float32) []byte {
 
 // painter draws reports; it keeps its pixel buffers between frames.
 type painter struct {
-	pix []byte
-	xy  []float32 // shape coordinates in pixels, reused
+	pix  []byte
+	pair []byte    // nearest-neighbour tiles, reordered
+	xy   []float32 // shape coordinates in pixels, reused
 }
 
 // xy maps data coordinates to canvas pixels.
@@ -151,24 +152,47 @@ func (p *painter) arrows(cv *canvas, e float32, fake, g []float32) {
 
 // samples draws MNIST images as a square grid.
 func (p *painter) samples(cv *canvas, r *protocol.Report) {
-	if cv == nil || r.ImgN == 0 {
+	p.tiles(cv, r.Images, r.ImgN, int(math.Ceil(math.Sqrt(float64(r.ImgN)))))
+}
+
+// tiles draws n 28×28 images (bytes 0–255, ink dark on white) in rows of
+// cols, with a one-pixel gutter.
+func (p *painter) tiles(cv *canvas, imgs []byte, n, cols int) {
+	if cv == nil || n == 0 || cols == 0 || len(imgs) < n*784 {
 		return
 	}
-	side := int(math.Ceil(math.Sqrt(float64(r.ImgN))))
-	w := side*29 + 1
+	rows := (n + cols - 1) / cols
+	w, h := cols*29+1, rows*29+1
 	p.pix = p.pix[:0]
-	for y := 0; y < w; y++ {
+	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			gx, gy, px, py := x/29, y/29, x%29-1, y%29-1
-			k := gy*side + gx
+			k := gy*cols + gx
 			v := byte(60) // the gutter
-			if px >= 0 && py >= 0 && k < r.ImgN {
-				v = 255 - r.Images[k*784+py*28+px]
+			if px >= 0 && py >= 0 && k < n {
+				v = 255 - imgs[k*784+py*28+px]
 			}
 			p.pix = append(p.pix, v, v, v, 255)
 		}
 	}
-	cv.Grid(p.pix, w, w)
+	cv.Grid(p.pix, w, h)
+}
+
+// nearest draws sample/neighbour pairs as columns: samples on the top row,
+// each one's nearest training image under it.
+func (p *painter) nearest(cv *canvas, r *protocol.Report) {
+	n := r.NearN
+	if n == 0 || len(r.Near) < 2*n*784 {
+		return
+	}
+	p.pair = p.pair[:0]
+	for i := 0; i < n; i++ { // top row
+		p.pair = append(p.pair, r.Near[2*i*784:(2*i+1)*784]...)
+	}
+	for i := 0; i < n; i++ {
+		p.pair = append(p.pair, r.Near[(2*i+1)*784:(2*i+2)*784]...)
+	}
+	p.tiles(cv, p.pair, 2*n, n)
 }
 
 // series is one line of a chart.

@@ -23,6 +23,7 @@ type Playground struct {
 	formErr  string // a bad fragment or setting: shown until the next good one
 	drawing  []float32
 	restarts int
+	slow     bool // slow motion asked for
 	crashed  bool // formErr holds a crash notice
 
 	rep      protocol.Report // the latest snapshot (buffers reused)
@@ -45,7 +46,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	}
 	p.started = true
 	mark("gan-mounted")
-	p.layers = protocol.AllLayers
+	p.layers = protocol.AllLayers | protocol.LayerInterp | protocol.LayerNearest
 	p.status = protocol.Idle.String()
 	frag := fragmentNow()
 	rc, run, err := ParseFragment(frag)
@@ -68,6 +69,12 @@ func (p *Playground) OnMount(ctx app.Context) {
 		kv := a.Value.([2]string)
 		p.set(ctx, kv[0], kv[1])
 	})
+	ctx.Handle(actSlowMo, func(ctx app.Context, a app.Action) {
+		p.slow = !p.slow
+		p.br.send(&protocol.Command{Op: protocol.OpSlowMo, N: b2i(p.slow)})
+		ctx.Update()
+	})
+	ctx.Handle(actPreset, func(ctx app.Context, a app.Action) { p.preset(ctx, a.Value.(int)) })
 	ctx.Handle(actLayer, func(ctx app.Context, a app.Action) {
 		p.layers ^= a.Value.(protocol.Layers)
 		p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
@@ -184,6 +191,33 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 	}
 }
 
+// preset loads preset i: its recipe, in the URL too, from step 0 (playing
+// if the run was).
+func (p *Playground) preset(ctx app.Context, i int) {
+	defer ctx.Update()
+	if i < 0 || i >= len(Presets) {
+		return
+	}
+	rc, err := recipe.Parse(Presets[i].Recipe)
+	if err != nil {
+		p.formErr = "Preset not applied: " + err.Error()
+		return
+	}
+	p.rc, p.drawing, p.formErr = rc, nil, ""
+	setFragment(Fragment(rc))
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: rc.String(), Play: p.status == protocol.Training.String()})
+}
+
+// presetIndex is the index of the preset whose recipe is rc, or -1.
+func presetIndex(rc recipe.Recipe) int {
+	for i, pr := range Presets {
+		if prc, err := recipe.Parse(pr.Recipe); err == nil && prc.String() == rc.String() {
+			return i
+		}
+	}
+	return -1
+}
+
 // commitDrawing turns the drawn points into the custom data set.
 func (p *Playground) commitDrawing(ctx app.Context) {
 	pts := append(append([]float32(nil), p.rc.Points...), p.drawing...)
@@ -233,11 +267,12 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	// change of state, otherwise at most 5 times a second — go-app's diff
 	// costs main-thread time. The canvases are drawn for every report.
 	r := &p.rep
-	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind
+	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind || in.Phase != r.Phase
 	if in.Light {
 		// Keep the views; take the rest.
 		r.Kind, r.Light, r.Run, r.Status, r.Error, r.Note = in.Kind, true, in.Run, in.Status, in.Error, in.Note
 		r.Step, r.DSteps, r.StepsPerSec, r.Params, r.Recipe = in.Step, in.DSteps, in.StepsPerSec, in.Params, in.Recipe
+		r.Phase = in.Phase
 		r.Fingerprint = in.Fingerprint // "" for big nets: shown as "—" until the full report
 	} else {
 		p.rep, p.in = p.in, p.rep
@@ -278,7 +313,15 @@ func (p *Playground) onCrash(ctx app.Context, msg string) {
 	p.rep = protocol.Report{}
 	p.br.restart()
 	p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
+	p.br.send(&protocol.Command{Op: protocol.OpSlowMo, N: b2i(p.slow)})
 	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String()})
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // repaint draws the latest report into the canvases.
@@ -286,6 +329,12 @@ func (p *Playground) repaint() {
 	r := &p.rep
 	if p.rc.DataDim() != 2 {
 		p.paint.samples(canvasByID("samples"), r)
+		if p.layers&protocol.LayerInterp != 0 {
+			p.paint.tiles(canvasByID("interp"), r.Interp, r.InterpN, r.InterpN)
+		}
+		if p.layers&protocol.LayerNearest != 0 {
+			p.paint.nearest(canvasByID("nearest"), r)
+		}
 	} else {
 		var heatOf []float32
 		if p.layers&protocol.LayerD != 0 {
@@ -366,6 +415,8 @@ func (p *Playground) Render() app.UI {
 			app.Aside().Body(
 				&DataPicker{Data: p.rc.Data, Digits: p.rc.Get("digits"), NPoints: len(p.rc.Points) / 2},
 				&Controls{Status: status},
+				&SlowMo{On: p.slow, Phase: r.Phase.String()},
+				&PresetPicker{Selected: presetIndex(p.rc)},
 				&Settings{Recipe: p.rc.String()},
 			),
 			app.Section().Body(
@@ -375,7 +426,9 @@ func (p *Playground) Render() app.UI {
 						&View2D{Extent: protocol.Extent(p.rc.Data), Drawing: p.rc.Data == "custom", CG: cg, Layers: uint32(p.layers)},
 						app.P().Attr("data-test", "modes").Text(modes),
 					)
-				}).Else(func() app.UI { return &SampleGrid{} }),
+				}).Else(func() app.UI {
+					return app.Div().Body(&SampleGrid{}, app.If(p.rc.Data == "mnist", func() app.UI { return &MNISTViews{Layers: uint32(p.layers)} }))
+				}),
 				&Charts{Modes: twoD && p.rc.Data != "spiral" && p.rc.Data != "moons"},
 			),
 		),

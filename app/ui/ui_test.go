@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
 func TestParseFragment(t *testing.T) {
@@ -50,5 +51,31 @@ func TestHistoryThins(t *testing.T) {
 	h.add(&protocol.Report{Run: 2, History: []protocol.Point{{Step: 1}}})
 	if len(h.points) != 1 || h.run != 2 {
 		t.Fatal("a new run must restart the history")
+	}
+}
+
+func TestPresets(t *testing.T) {
+	seen := map[string]bool{}
+	for i, pr := range Presets {
+		rc, err := recipe.Parse(pr.Recipe)
+		if err != nil {
+			t.Fatalf("preset %q: %v", pr.Name, err)
+		}
+		if seen[rc.String()] {
+			t.Fatalf("preset %q repeats another", pr.Name)
+		}
+		seen[rc.String()] = true
+		if got := presetIndex(rc); got != i {
+			t.Errorf("presetIndex(%q) = %d, want %d", pr.Name, got, i)
+		}
+	}
+	if Presets[0].Recipe != "" || presetIndex(recipe.Default()) != 0 {
+		t.Error("the first preset is not the default recipe")
+	}
+	if rc, _ := recipe.Parse(Presets[1].Recipe); rc.Pack != 1 {
+		t.Error("the vanilla preset packs")
+	}
+	if rc, _ := recipe.Parse(Presets[2].Recipe); rc.Data != "mnist" || rc.Z != 100 || rc.DAct != "maxout" || rc.Opt != "sgd" {
+		t.Errorf("paper preset %+v", rc)
 	}
 }

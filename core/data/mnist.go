@@ -47,6 +47,13 @@ func (d *Digits) Dim() int { return Pixels }
 // Len is the number of images in the subset.
 func (d *Digits) Len() int { return len(d.idx) }
 
+// Image is the subset's image i (0 ≤ i < Len()), pixels 0–255; it shares
+// the set's storage: do not modify it.
+func (d *Digits) Image(i int) []uint8 {
+	j := int(d.idx[i])
+	return d.set.Images[j*Pixels : (j+1)*Pixels]
+}
+
 func (d *Digits) Sample(r *rng.RNG, out []float32, n int) {
 	for i := 0; i < n; i++ {
 		j := int(d.idx[r.IntN(len(d.idx))])

@@ -3,7 +3,7 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 1
+const version = 2 // 2: slow motion (OpSlowMo, Phase) and the MNIST views
 
 // Op is what a Command asks the worker to do.
 type Op uint8
@@ -21,10 +21,11 @@ const (
 	OpLayers                 // which views to compute (Layers)
 	OpSnapshot               // send a snapshot now
 	OpMNIST                  // the MNIST asset (Data), as fetched by the page
+	OpSlowMo                 // slow motion on (N=1) or off (N=0): see Phase
 	opEnd
 )
 
-var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist"}
+var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo"}
 
 func (o Op) String() string {
 	if o > 0 && o < opEnd {
@@ -45,6 +46,10 @@ const (
 	LayerManifold // G applied to a 2-D grid in latent space
 	LayerArrows   // the gradient G's loss puts on fake points
 	AllLayers     = LayerReal | LayerFake | LayerD | LayerDStar | LayerManifold | LayerArrows
+
+	// MNIST views.
+	LayerInterp  // G along a line between two fixed noise vectors
+	LayerNearest // a few samples, each with its nearest training image
 )
 
 // Command is one page → worker message.

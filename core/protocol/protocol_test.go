@@ -14,6 +14,8 @@ func TestCommandRoundTrip(t *testing.T) {
 		{Op: OpSetK, N: 5},
 		{Op: OpLayers, Layers: LayerD | LayerArrows},
 		{Op: OpMNIST, Data: []byte{1, 2, 3}},
+		{Op: OpSlowMo, N: 1},
+		{Op: OpLayers, Layers: LayerInterp | LayerNearest},
 	}
 	var got Command
 	for _, c := range cases {
@@ -39,6 +41,7 @@ func TestReportRoundTrip(t *testing.T) {
 		GridN: 2, D: []float32{0.1, 0.2, 0.3, 0.4}, DStar: []float32{0.5, 0.5, 0.5, 0.5}, CG: -1.3,
 		ManN: 1, Manifold: []float32{0, 0}, ModesHit: 7, ModesTotal: 8, HQ: 0.9, ModeKL: 0.01,
 		ImgN: 1, Images: make([]byte, 784),
+		Phase: PhaseD, InterpN: 2, Interp: make([]byte, 2*784), NearN: 1, Near: make([]byte, 2*784),
 	}
 	b := AppendReport(nil, &r)
 	var got Report

@@ -30,6 +30,24 @@ func (s Status) String() string {
 	return fmt.Sprintf("Status(%d)", uint8(s))
 }
 
+// Phase says which update slow motion has just made (Report.Phase).
+type Phase uint8
+
+const (
+	PhaseNone Phase = iota // not in slow motion
+	PhaseD                 // a discriminator update
+	PhaseG                 // a generator update (the end of an iteration)
+)
+
+var phaseNames = [...]string{"", "D update", "G update"}
+
+func (p Phase) String() string {
+	if int(p) < len(phaseNames) {
+		return phaseNames[p]
+	}
+	return fmt.Sprintf("Phase(%d)", uint8(p))
+}
+
 // Point is one row of the metric history.
 type Point struct {
 	Step         int
@@ -74,6 +92,18 @@ type Report struct {
 	// MNIST: ImgN images of 28×28 from fixed noise, pixels 0–255.
 	ImgN   int
 	Images []byte
+
+	// Slow motion: the update just made (the worker waits after each one).
+	Phase Phase
+
+	// MNIST views, 28×28 images with pixels 0–255, when asked for:
+	// InterpN images of G along a line in noise space (LayerInterp), and
+	// NearN pairs of a sample and its nearest training image (LayerNearest),
+	// sample first.
+	InterpN int
+	Interp  []byte
+	NearN   int
+	Near    []byte
 }
 
 // AppendReport encodes r after dst.
@@ -117,6 +147,11 @@ func AppendReport(dst []byte, r *Report) []byte {
 	w.f64(r.ModeKL)
 	w.int(r.ImgN)
 	w.bytes(r.Images)
+	w.u8(uint8(r.Phase))
+	w.int(r.InterpN)
+	w.bytes(r.Interp)
+	w.int(r.NearN)
+	w.bytes(r.Near)
 	return w.b
 }
 
@@ -163,6 +198,11 @@ func DecodeReport(b []byte, r *Report) error {
 	r.ModeKL = rd.f64()
 	r.ImgN = rd.int()
 	r.Images = rd.bytesInto(r.Images)
+	r.Phase = Phase(rd.u8())
+	r.InterpN = rd.int()
+	r.Interp = rd.bytesInto(r.Interp)
+	r.NearN = rd.int()
+	r.Near = rd.bytesInto(r.Near)
 	if err := rd.done(); err != nil {
 		return err
 	}
@@ -170,7 +210,8 @@ func DecodeReport(b []byte, r *Report) error {
 		return fmt.Errorf("%w: kind %d status %d", ErrMalformed, r.Kind, r.Status)
 	}
 	if len(r.D) != 0 && len(r.D) != r.GridN*r.GridN || len(r.DStar) != 0 && len(r.DStar) != r.GridN*r.GridN ||
-		len(r.Manifold) != 0 && len(r.Manifold) != 2*r.ManN*r.ManN || len(r.Images) != r.ImgN*784 {
+		len(r.Manifold) != 0 && len(r.Manifold) != 2*r.ManN*r.ManN || len(r.Images) != r.ImgN*784 ||
+		len(r.Interp) != r.InterpN*784 || len(r.Near) != 2*r.NearN*784 || r.Phase > PhaseG {
 		return fmt.Errorf("%w: array sizes disagree with their dimensions", ErrMalformed)
 	}
 	return nil

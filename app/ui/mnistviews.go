@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// MNISTViews shows, beside the sample grid, G along a line in noise space
+// and the memorisation check of Goodfellow et al. 2014 (Fig. 2): samples
+// with their nearest training image. Each can be switched off (the worker
+// then skips it).
+type MNISTViews struct {
+	app.Compo
+	Layers uint32
+}
+
+func (m *MNISTViews) Render() app.UI {
+	l := protocol.Layers(m.Layers)
+	toggle := func(bit protocol.Layers, hook, name string) app.UI {
+		return app.Label().Body(
+			app.Input().Type("checkbox").Attr("data-test", hook).Checked(l&bit != 0).
+				OnChange(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actLayer, bit) }),
+			app.Text(name),
+		)
+	}
+	return app.Div().Class("mnistviews").Body(
+		app.Div().Class("layers").Body(
+			toggle(protocol.LayerInterp, "layer-interp", "interpolation"),
+			toggle(protocol.LayerNearest, "layer-nearest", "nearest training images"),
+		),
+		app.If(l&protocol.LayerInterp != 0, func() app.UI {
+			return app.Figure().Body(
+				app.Canvas().ID("interp").Attr("data-test", "interp").Width(2*(10*29+1)).Height(2*30),
+				app.FigCaption().Text("G(z) along a straight line between two fixed noise vectors"),
+			)
+		}),
+		app.If(l&protocol.LayerNearest != 0, func() app.UI {
+			return app.Figure().Body(
+				app.Canvas().ID("nearest").Attr("data-test", "nearest").Width(2*(8*29+1)).Height(2*(2*29+1)),
+				app.FigCaption().Text("top: samples; below each: its nearest training image (Euclidean, in pixels) — copies would mean memorisation"),
+			)
+		}),
+	)
+}

@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// A Preset is a named recipe the settings panel offers in one click.
+type Preset struct {
+	Name   string
+	Recipe string // recipe.Parse syntax; "" is the default recipe
+}
+
+// Presets are the recipes of the preset menu. Each one parses (tested).
+var Presets = []Preset{
+	{"Fast defaults", ""},
+	// One sample per D input: mode collapse shows within a few thousand
+	// steps, and setting pack back to its default fixes it.
+	{"Vanilla GAN (watch it collapse)", "pack=1"},
+	// Goodfellow et al. 2014, MNIST: maxout D with dropout, ReLU G, SGD
+	// with momentum and an exponentially decaying learning rate.
+	{"Paper MNIST", "data=mnist&z=100&prior=uniform&g=1200,1200&gact=relu&d=240,240&dact=maxout&pieces=5&ddropin=0.2&ddrop=0.5&opt=sgd&batch=100&lrg=0.1&lrd=0.1&decay=1.000004&lrmin=0.000001&mom=0.5&momend=0.7&momramp=250000&k=1&pack=1"},
+	{"Small MNIST (fast)", "data=mnist&z=64&g=256,512&d=512,256&batch=64&pack=1&lrg=0.0002&lrd=0.0002&decay=1"},
+}
+
+// actPreset asks the Playground to load a preset: value is its index.
+const actPreset = "gan/preset"
+
+// PresetPicker is the preset menu. Selected is the index of the preset
+// whose recipe is in force, or -1.
+type PresetPicker struct {
+	app.Compo
+	Selected int
+}
+
+func (p *PresetPicker) Render() app.UI {
+	return app.Label().Class("presets").Title("load a recipe; the run restarts from step 0").Body(
+		app.Span().Text("Preset"),
+		app.Select().ID("preset").Attr("data-test", "preset").
+			OnChange(func(ctx app.Context, e app.Event) {
+				for i, pr := range Presets {
+					if pr.Name == ctx.JSSrc().Get("value").String() {
+						ctx.NewActionWithValue(actPreset, i)
+					}
+				}
+			}).
+			Body(
+				app.Option().Value("").Disabled(true).Selected(p.Selected < 0).Text("— custom —"),
+				app.Range(Presets).Slice(func(i int) app.UI {
+					return app.Option().Value(Presets[i].Name).Selected(i == p.Selected).Text(Presets[i].Name)
+				}),
+			),
+	)
+}
