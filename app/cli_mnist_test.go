@@ -3,12 +3,14 @@
 package main
 
 import (
+	"bytes"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/ganplayground/ganplayground/assets"
 	"github.com/ganplayground/ganplayground/core/data"
 )
 
@@ -46,6 +48,22 @@ func TestMNISTAssetsAndTraining(t *testing.T) {
 	f.Close()
 	if err != nil || m.Len() != data.TrainLen {
 		t.Fatalf("asset: %v, %d images", err, m.Len())
+	}
+	// The quick evaluation set: held-out images only, none of the 50,000.
+	b, err := os.ReadFile(filepath.Join(dir, mnistEvalAsset))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := data.DecodeAsset(bytes.NewReader(b))
+	if err != nil || ev.Len() != data.EvalValid+data.EvalTest {
+		t.Fatalf("eval asset: %v", err)
+	}
+	train, _, _ := loadMNIST("")
+	if !bytes.Equal(ev.Images[:data.Pixels], train.Images[data.TrainLen*data.Pixels:(data.TrainLen+1)*data.Pixels]) {
+		t.Error("the eval asset does not start with the first validation image")
+	}
+	if c, err := os.ReadFile(filepath.Join(dir, classifierAsset)); err != nil || !bytes.Equal(c, assets.MNISTClassifier) {
+		t.Errorf("classifier asset: %v", err)
 	}
 
 	file := filepath.Join(dir, "m.ckpt")

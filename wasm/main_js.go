@@ -3,10 +3,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"syscall/js"
 	"time"
 
+	"github.com/ganplayground/ganplayground/core/classify"
+	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/protocol"
 )
 
@@ -49,6 +52,17 @@ func main() {
 	var last time.Time
 	frame := minFrame
 	for {
+		if w.s.Evaluating() {
+			// The estimate goes first; training waits for it.
+			w.s.EvalSlice(slice)
+			w.drain(cmds, &c)
+			if !w.s.Evaluating() || time.Since(last) >= minFrame {
+				w.post(w.s.Status())
+				last = time.Now()
+			}
+			w.yield()
+			continue
+		}
 		if !w.s.Training() {
 			w.handle(<-cmds, &c) // block: the event loop runs meanwhile
 			w.drain(cmds, &c)
@@ -140,12 +154,49 @@ func (w *worker) handle(b []byte, c *protocol.Command) {
 	if w.s.NeedsMNIST(c) {
 		w.loadMNIST()
 	}
+	if w.s.NeedsEvalAssets(c) {
+		w.loadEvalAssets()
+	}
 	w.s.Handle(c)
 }
 
 // loadMNIST fetches and decodes the asset, blocking this goroutine (not the
 // worker's event loop) until it arrives.
 func (w *worker) loadMNIST() {
+	b, err := fetch(mnistURL)
+	if err != nil {
+		w.s.Fail("MNIST is not available (" + mnistURL + ": " + err.Error() + "): build it with `make assets`")
+		return
+	}
+	m, err := decodeMNIST(b)
+	if err != nil {
+		w.s.Fail("MNIST asset: " + err.Error())
+		return
+	}
+	w.s.SetMNIST(m)
+}
+
+// loadEvalAssets fetches the quick evaluation set and the classifier.
+func (w *worker) loadEvalAssets() {
+	var (
+		m   *data.MNIST
+		clf *classify.Classifier
+	)
+	b, err := fetch(evalURL)
+	if err == nil {
+		m, err = decodeMNIST(b)
+	}
+	if err == nil {
+		if b, err = fetch(classifierURL); err == nil {
+			clf, err = classify.Unmarshal(b)
+		}
+	}
+	w.s.SetEvalAssets(m, clf, err)
+}
+
+// fetch gets a file relative to worker.js, blocking this goroutine (not the
+// worker's event loop) until it arrives.
+func fetch(url string) ([]byte, error) {
 	type result struct {
 		b   []byte
 		err string
@@ -162,18 +213,12 @@ func (w *worker) loadMNIST() {
 		return nil
 	})
 	defer cb.Release()
-	js.Global().Call("goFetch", mnistURL, cb)
+	js.Global().Call("goFetch", url, cb)
 	r := <-done
 	if r.err != "" {
-		w.s.Fail("MNIST is not available (" + mnistURL + ": " + r.err + "): build it with `make assets`")
-		return
+		return nil, errors.New(r.err)
 	}
-	m, err := decodeMNIST(r.b)
-	if err != nil {
-		w.s.Fail("MNIST asset: " + err.Error())
-		return
-	}
-	w.s.SetMNIST(m)
+	return r.b, nil
 }
 
 func (w *worker) snapshot() {

@@ -12,5 +12,11 @@ var decodeMNIST = func(b []byte) (*data.MNIST, error) {
 	return data.DecodeAsset(bytes.NewReader(b))
 }
 
-// mnistURL is where the worker fetches the asset, relative to worker.js.
-const mnistURL = "data/mnist-train.bin"
+// Where the worker fetches its files, relative to worker.js (written by
+// `app mnist-assets -o web/data`): the training images, and for the quality
+// estimate the held-out images and the classifier.
+const (
+	mnistURL      = "data/mnist-train.bin"
+	evalURL       = "data/mnist-eval.bin"
+	classifierURL = "data/mnist-classifier.bin"
+)

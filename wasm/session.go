@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -19,15 +20,18 @@ const fingerprintMax = 300_000
 
 // Session is the worker's state: one trainer and what the page asked for.
 type Session struct {
-	run    int
-	t      *gan.Trainer
-	mix    *data.Mixture // the data as a mixture, when it is one (for mode metrics)
-	status protocol.Status
-	err    string
-	note   string
-	layers protocol.Layers
-	mnist  *data.MNIST
-	views  *views
+	run     int
+	t       *gan.Trainer
+	mix     *data.Mixture // the data as a mixture, when it is one (for mode metrics)
+	status  protocol.Status
+	err     string
+	note    string
+	layers  protocol.Layers
+	mnist   *data.MNIST
+	views   *views
+	evalA   *evalAssets // held-out images and classifier, once fetched
+	eval    *evalJob    // the MNIST estimate running or last done in this run
+	evalErr string      // why the evaluation files could not be had
 
 	hist []protocol.Point // since the last snapshot
 
@@ -136,6 +140,8 @@ func (s *Session) Handle(c *protocol.Command) {
 	case protocol.OpLayers:
 		s.layers = c.Layers
 	case protocol.OpSnapshot:
+	case protocol.OpEvaluate:
+		s.startEval(c.N)
 	case protocol.OpMNIST:
 		// The page may hand over the asset itself (tests do).
 		m, derr := decodeMNIST(c.Data)
@@ -152,7 +158,7 @@ func (s *Session) Handle(c *protocol.Command) {
 
 func (s *Session) init(text string, play bool) {
 	s.run++
-	s.t, s.views, s.mix, s.hist, s.err, s.note = nil, nil, nil, s.hist[:0], "", ""
+	s.t, s.views, s.mix, s.hist, s.err, s.note, s.eval = nil, nil, nil, s.hist[:0], "", "", nil
 	s.status = protocol.Idle
 	s.rate, s.dDone, s.phase = 0, 0, protocol.PhaseNone
 	rc, err := recipe.Parse(text)
@@ -296,7 +302,8 @@ func (s *Session) snapshot(light bool) []byte {
 	*r = protocol.Report{Kind: protocol.KindSnapshot, Light: light, Run: s.run, Status: s.status, Error: s.err, Note: s.note, Phase: s.phase,
 		History: append(r.History[:0], s.hist...),
 		Real:    r.Real[:0], Fake: r.Fake[:0], Arrows: r.Arrows[:0], D: r.D[:0], DStar: r.DStar[:0],
-		Manifold: r.Manifold[:0], Images: r.Images[:0], Interp: r.Interp[:0], Near: r.Near[:0]}
+		Manifold: r.Manifold[:0], Images: r.Images[:0], Interp: r.Interp[:0], Near: r.Near[:0],
+		JSD: math.NaN(), Eval: s.eval.report(r.Eval.Shares[:0])}
 	if s.err != "" {
 		r.Kind = protocol.KindError
 	}

@@ -151,3 +151,19 @@ func TestSlowMotionIsTheSameRun(t *testing.T) {
 		t.Fatalf("phases %v", phases)
 	}
 }
+
+// 2-D snapshots carry the JSD against the data; MNIST ones do not.
+func TestSnapshotJSD(t *testing.T) {
+	s := NewSession()
+	s.Handle(&protocol.Command{Op: protocol.OpLayers, Layers: protocol.LayerFake})
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=ring8&steps=2"})
+	if j := snapshot(t, s).JSD; !(j > 0 && j <= math.Ln2) {
+		t.Errorf("ring8 JSD %v", j)
+	}
+	s = NewSession()
+	s.SetMNIST(fakeMNIST(60))
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=mnist&digits=1&g=8&d=8&z=4&batch=4&steps=1"})
+	if j := snapshot(t, s).JSD; !math.IsNaN(j) {
+		t.Errorf("MNIST JSD %v", j)
+	}
+}

@@ -34,6 +34,7 @@ type views struct {
 	kx, ky      []float64 // separable KDE weights
 	pr, pg      []float64
 	mnist       *mnistViews
+	jsd         *metrics.JSDRef // p_data on the JSD grid; nil if it could not be built
 }
 
 // newViews samples the fixed noise and real points from streams of their
@@ -55,6 +56,7 @@ func newViews(t *gan.Trainer) *views {
 		v.mnist = newMNISTViews(ends[:rc.Z], ends[rc.Z:], t.Data)
 		return v
 	}
+	v.jsd, _ = metrics.NewJSDRef(t.Data) // 2-D data always has one; nil just hides the figure
 	v.real = make([]float32, 2*nReal)
 	t.Data.Sample(rng.New(rc.Seed^0x4ea1), v.real, nReal)
 	v.zFake = fixed(nFake, 0xf1ced)
@@ -111,6 +113,11 @@ func (v *views) fill(r *protocol.Report, layers protocol.Layers, mix *data.Mixtu
 	if mix != nil {
 		m := metrics.ModeCoverage(mix, r.Fake)
 		r.ModesHit, r.ModesTotal, r.HQ, r.ModeKL = m.Hit, m.Total, m.HQ, m.KL
+	}
+	if v.jsd != nil {
+		if j, err := v.jsd.JSD(r.Fake); err == nil {
+			r.JSD = j
+		}
 	}
 	if layers&protocol.LayerArrows != 0 {
 		r.Arrows = v.arrows(r.Arrows, r.Fake[:2*nArrows])

@@ -27,3 +27,27 @@ func (m *MNIST) TrainSplit() *MNIST { return m.Slice(0, min(TrainLen, m.Len())) 
 // ValidSplit is the paper's validation part of the training file: the
 // images after the first TrainLen (none if there are not more).
 func (m *MNIST) ValidSplit() *MNIST { return m.Slice(min(TrainLen, m.Len()), m.Len()) }
+
+// The page's quick evaluation set (the asset mnist-eval.bin): the first
+// EvalValid images of the validation split, to choose the Parzen window's
+// σ, then the first EvalTest images of the test file, to score. A tenth of
+// the paper's sets, so that the estimate takes seconds in a browser; the
+// CLI's eval uses all of them.
+const (
+	EvalValid = 500
+	EvalTest  = 1000
+)
+
+// EvalSet joins the quick evaluation set from the training file (its
+// validation split) and the test file.
+func EvalSet(train, test *MNIST) (*MNIST, error) {
+	v := train.ValidSplit()
+	if v.Len() < EvalValid || test.Len() < EvalTest {
+		return nil, fmt.Errorf("data: the evaluation set needs %d validation and %d test images, have %d and %d", EvalValid, EvalTest, v.Len(), test.Len())
+	}
+	v, t := v.Slice(0, EvalValid), test.Slice(0, EvalTest)
+	return &MNIST{
+		Images: append(append([]uint8(nil), v.Images...), t.Images...),
+		Labels: append(append([]uint8(nil), v.Labels...), t.Labels...),
+	}, nil
+}

@@ -73,13 +73,13 @@ func Parzen(samples, valid, test []float32, dim int, progress func(float64)) (Pa
 	if err := ParzenLL(tll, samples, test, dim, sig[best:best+1], sub(share, 1-share)); err != nil {
 		return ParzenResult{}, err
 	}
-	r.LL, r.SE = meanSE(tll)
+	r.LL, r.SE = MeanSE(tll)
 	return r, nil
 }
 
-// meanSE returns the mean of v and its standard error std/√n, in two
+// MeanSE returns the mean of v and its standard error std/√n, in two
 // passes so that a large common offset (LL ≈ 200) costs no precision.
-func meanSE(v []float64) (mean, se float64) {
+func MeanSE(v []float64) (mean, se float64) {
 	for _, x := range v {
 		mean += x
 	}
@@ -111,13 +111,51 @@ var parzenBlock = 128
 // and costs little. The log-mean-exp is shifted by the nearest sample's
 // distance, so it neither overflows nor underflows.
 func ParzenLL(ll []float64, samples, x []float32, dim int, sigmas []float64, progress func(float64)) error {
-	if err := checkRows("samples", samples, dim); err != nil {
+	k, err := NewParzenKDE(samples, dim)
+	if err != nil {
 		return err
 	}
+	return k.LL(ll, x, sigmas, progress)
+}
+
+// ParzenKDE is a Parzen window's samples prepared once (transposed, with
+// their norms), so that rows can be scored in as many calls as the caller
+// likes: the page's worker scores a few rows per time slice, to keep
+// answering messages while it evaluates.
+type ParzenKDE struct {
+	dim, ns int
+	st, sn  []float64 // samples transposed (dim×ns) and their squared norms
+	xb, d   []float64 // a block of rows and its dot products, reused
+}
+
+// NewParzenKDE prepares the window centred on samples (n×dim, row-major).
+func NewParzenKDE(samples []float32, dim int) (*ParzenKDE, error) {
+	if err := checkRows("samples", samples, dim); err != nil {
+		return nil, err
+	}
+	ns := len(samples) / dim
+	// Samples transposed (dim×ns) for the kernel (kernel_*.go), norms in
+	// float64.
+	k := &ParzenKDE{dim: dim, ns: ns, st: make([]float64, dim*ns), sn: make([]float64, ns)}
+	for j := 0; j < ns; j++ {
+		var n2 float64
+		for p, v := range samples[j*dim : (j+1)*dim] {
+			f := float64(v)
+			k.st[p*ns+j] = f
+			n2 += f * f
+		}
+		k.sn[j] = n2
+	}
+	return k, nil
+}
+
+// LL is ParzenLL for the prepared samples.
+func (k *ParzenKDE) LL(ll []float64, x []float32, sigmas []float64, progress func(float64)) error {
+	dim, ns := k.dim, k.ns
 	if err := checkRows("x", x, dim); err != nil {
 		return err
 	}
-	ns, nx, nsig := len(samples)/dim, len(x)/dim, len(sigmas)
+	nx, nsig := len(x)/dim, len(sigmas)
 	if nsig == 0 {
 		return fmt.Errorf("metrics: no Parzen window widths")
 	}
@@ -129,20 +167,6 @@ func ParzenLL(ll []float64, samples, x []float32, dim int, sigmas []float64, pro
 	if len(ll) != nx*nsig {
 		return fmt.Errorf("metrics: Parzen output has %d entries, want %d", len(ll), nx*nsig)
 	}
-
-	// Samples transposed (dim×ns) for the kernel (kernel_*.go), norms in
-	// float64.
-	st := make([]float64, dim*ns)
-	sn := make([]float64, ns)
-	for j := 0; j < ns; j++ {
-		var n2 float64
-		for p, v := range samples[j*dim : (j+1)*dim] {
-			f := float64(v)
-			st[p*ns+j] = f
-			n2 += f * f
-		}
-		sn[j] = n2
-	}
 	// Per-σ constants: the exponent scale and the normaliser.
 	scale := make([]float64, nsig)
 	norm := make([]float64, nsig)
@@ -152,14 +176,16 @@ func ParzenLL(ll []float64, samples, x []float32, dim int, sigmas []float64, pro
 	}
 
 	b := min(parzenBlock, nx)
-	xb := make([]float64, b*dim)
-	d := make([]float64, b*ns)
+	if len(k.xb) < b*dim {
+		k.xb, k.d = make([]float64, b*dim), make([]float64, b*ns)
+	}
+	xb, d := k.xb, k.d
 	for i0 := 0; i0 < nx; i0 += b {
 		m := min(b, nx-i0)
 		for p, v := range x[i0*dim : (i0+m)*dim] {
 			xb[p] = float64(v)
 		}
-		dots(d, xb, st, m, ns, dim)
+		dots(d, xb, k.st, m, ns, dim)
 		for r := 0; r < m; r++ {
 			var xn float64
 			for _, v := range xb[r*dim : (r+1)*dim] {
@@ -169,7 +195,7 @@ func ParzenLL(ll []float64, samples, x []float32, dim int, sigmas []float64, pro
 			dmin := math.Inf(1)
 			for j, dot := range row {
 				// Rounding can make a zero distance slightly negative.
-				dj := max(xn+sn[j]-2*dot, 0)
+				dj := max(xn+k.sn[j]-2*dot, 0)
 				row[j] = dj
 				dmin = min(dmin, dj)
 			}

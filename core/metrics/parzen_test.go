@@ -124,7 +124,7 @@ func TestParzenProtocol(t *testing.T) {
 	if err := ParzenLL(ll, s, x, 3, []float64{res.Sigma}, nil); err != nil {
 		t.Fatal(err)
 	}
-	mean, se := meanSE(ll)
+	mean, se := MeanSE(ll)
 	if res.LL != mean || res.SE != se || res.N != 400 || !(se > 0) {
 		t.Errorf("got %+v, want LL %v ± %v", res, mean, se)
 	}
@@ -221,6 +221,43 @@ func BenchmarkParzenLLBlock(b *testing.B) {
 	for b.Loop() {
 		if err := ParzenLL(ll, s, x, 784, []float64{0.2}, nil); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The worker scores rows a few at a time: chunks must give exactly the
+// one-call figures.
+func TestParzenKDEChunksMatchOneCall(t *testing.T) {
+	r := rng.New(5)
+	const dim, ns, nx = 7, 40, 23
+	samples, x := make([]float32, ns*dim), make([]float32, nx*dim)
+	for i := range samples {
+		samples[i] = float32(r.Float64())
+	}
+	for i := range x {
+		if r.Float64() < 0.5 { // zeros, like MNIST's background
+			x[i] = float32(r.Float64())
+		}
+	}
+	sig := ParzenSigmas()
+	want := make([]float64, nx*len(sig))
+	if err := ParzenLL(want, samples, x, dim, sig, nil); err != nil {
+		t.Fatal(err)
+	}
+	k, err := NewParzenKDE(samples, dim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]float64, nx*len(sig))
+	for i := 0; i < nx; i += 5 {
+		j := min(i+5, nx)
+		if err := k.LL(got[i*len(sig):j*len(sig)], x[i*dim:j*dim], sig, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("entry %d: chunked %v, one call %v", i, got[i], want[i])
 		}
 	}
 }

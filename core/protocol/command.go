@@ -3,7 +3,7 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 2 // 2: slow motion (OpSlowMo, Phase) and the MNIST views
+const version = 3 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate
 
 // Op is what a Command asks the worker to do.
 type Op uint8
@@ -22,10 +22,11 @@ const (
 	OpSnapshot               // send a snapshot now
 	OpMNIST                  // the MNIST asset (Data), as fetched by the page
 	OpSlowMo                 // slow motion on (N=1) or off (N=0): see Phase
+	OpEvaluate               // MNIST: estimate quality from N samples (Report.Eval), between training slices
 	opEnd
 )
 
-var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo"}
+var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo", "evaluate"}
 
 func (o Op) String() string {
 	if o > 0 && o < opEnd {

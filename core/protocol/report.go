@@ -104,6 +104,40 @@ type Report struct {
 	Interp  []byte
 	NearN   int
 	Near    []byte
+
+	// JSD of Fake against p_data on the JSD grid (2-D data), NaN if not
+	// computed.
+	JSD float64
+
+	// The MNIST evaluation asked for by OpEvaluate: its progress (0–1)
+	// while it runs, then its result (see Eval).
+	Eval Eval
+}
+
+// EvalState says where an OpEvaluate job is.
+type EvalState uint8
+
+const (
+	EvalNone    EvalState = iota // never asked for in this run
+	EvalRunning                  // Progress is the fraction done
+	EvalDone                     // the figures below are filled
+	EvalFailed                   // Error says why
+)
+
+// Eval is the in-page MNIST quality estimate: the paper's Parzen window on
+// a small held-out set, and the classifier's view of the samples.
+type Eval struct {
+	State    EvalState
+	Progress float64
+	Step     int    // the generator step evaluated
+	Error    string // EvalFailed: why
+	Samples  int    // generated samples
+	Tests    int    // held-out images scored
+	ParzenLL float64
+	ParzenSE float64
+	Sigma    float64
+	FD       float64   // Fréchet distance in the classifier's feature space
+	Shares   []float32 // share of each digit 0–9 among the samples
 }
 
 // AppendReport encodes r after dst.
@@ -152,6 +186,19 @@ func AppendReport(dst []byte, r *Report) []byte {
 	w.bytes(r.Interp)
 	w.int(r.NearN)
 	w.bytes(r.Near)
+	w.f64(r.JSD)
+	e := &r.Eval
+	w.u8(uint8(e.State))
+	w.f64(e.Progress)
+	w.int(e.Step)
+	w.str(e.Error)
+	w.int(e.Samples)
+	w.int(e.Tests)
+	w.f64(e.ParzenLL)
+	w.f64(e.ParzenSE)
+	w.f64(e.Sigma)
+	w.f64(e.FD)
+	w.f32s(e.Shares)
 	return w.b
 }
 
@@ -203,6 +250,19 @@ func DecodeReport(b []byte, r *Report) error {
 	r.Interp = rd.bytesInto(r.Interp)
 	r.NearN = rd.int()
 	r.Near = rd.bytesInto(r.Near)
+	r.JSD = rd.f64()
+	e := &r.Eval
+	e.State = EvalState(rd.u8())
+	e.Progress = rd.f64()
+	e.Step = rd.int()
+	e.Error = rd.str()
+	e.Samples = rd.int()
+	e.Tests = rd.int()
+	e.ParzenLL = rd.f64()
+	e.ParzenSE = rd.f64()
+	e.Sigma = rd.f64()
+	e.FD = rd.f64()
+	e.Shares = rd.f32sInto(e.Shares)
 	if err := rd.done(); err != nil {
 		return err
 	}
@@ -211,7 +271,8 @@ func DecodeReport(b []byte, r *Report) error {
 	}
 	if len(r.D) != 0 && len(r.D) != r.GridN*r.GridN || len(r.DStar) != 0 && len(r.DStar) != r.GridN*r.GridN ||
 		len(r.Manifold) != 0 && len(r.Manifold) != 2*r.ManN*r.ManN || len(r.Images) != r.ImgN*784 ||
-		len(r.Interp) != r.InterpN*784 || len(r.Near) != 2*r.NearN*784 || r.Phase > PhaseG {
+		len(r.Interp) != r.InterpN*784 || len(r.Near) != 2*r.NearN*784 || r.Phase > PhaseG ||
+		r.Eval.State > EvalFailed || len(r.Eval.Shares) != 0 && len(r.Eval.Shares) != 10 {
 		return fmt.Errorf("%w: array sizes disagree with their dimensions", ErrMalformed)
 	}
 	return nil
