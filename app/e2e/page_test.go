@@ -290,6 +290,19 @@ func TestPage(t *testing.T) {
 				for (let i = 0; i < d.length; i += 4) if (d[i] > 200) return true; return false })()`, 30*time.Second)
 		}
 		tb.screenshot(root, "mnist")
+		// The quick quality estimate: a progress bar, then the figures
+		// beside the paper's table, while the worker keeps answering.
+		eval[bool](tb, `(document.querySelector('[data-test=evaluate]').click(), true)`)
+		tb.poll(`!!document.querySelector('[data-test=eval-progress]') || !!document.querySelector('[data-test=eval-parzen]') || !!document.querySelector('[data-test=eval-error]')`, 60*time.Second)
+		tb.poll(`!!document.querySelector('[data-test=eval-parzen]') || !!document.querySelector('[data-test=eval-error]')`, 180*time.Second)
+		if e := tb.hook("eval-error"); e != "<missing>" {
+			t.Fatalf("quality estimate: %s", e)
+		}
+		t.Logf("quick estimate: %s; %s", tb.hook("eval-parzen"), tb.hook("eval-fd"))
+		if !strings.Contains(tb.hook("eval-ours"), "±") {
+			t.Errorf("the paper's table lacks our figure: %q", tb.hook("eval-ours"))
+		}
+		tb.screenshot(root, "mnist-quality")
 	})
 }
 

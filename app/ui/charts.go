@@ -5,7 +5,8 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // Charts are the metric plots. The Playground draws into them.
 type Charts struct {
 	app.Compo
-	Modes bool // the data has known modes
+	Modes bool // the data has known modes: modes, HQ and JSD
+	JSD   bool // 2-D data without known modes: JSD only
 }
 
 func (c *Charts) Render() app.UI {
@@ -14,5 +15,6 @@ func (c *Charts) Render() app.UI {
 		cv("chart-loss"),
 		cv("chart-d"),
 		app.If(c.Modes, func() app.UI { return cv("chart-modes") }),
+		app.If(c.JSD, func() app.UI { return cv("chart-jsd") }),
 	)
 }

@@ -88,3 +88,36 @@ func TestNewComponentsHooks(t *testing.T) {
 		t.Error("interpolation shown while off")
 	}
 }
+
+func TestEvalPanelStates(t *testing.T) {
+	hook := func(html, name, text string) bool {
+		return regexp.MustCompile(`<[a-z]+ [^>]*data-test="` + name + `"[^>]*>[^<]*` + regexp.QuoteMeta(text)).MatchString(html)
+	}
+	html := mount(t, &EvalPanel{})
+	if !strings.Contains(html, `data-test="evaluate"`) || !strings.Contains(html, "225 ± 2") || strings.Contains(html, `data-test="eval-progress"`) {
+		t.Errorf("before an estimate:\n%s", html)
+	}
+	html = mount(t, &EvalPanel{Eval: protocol.Eval{State: protocol.EvalRunning, Progress: 0.4}})
+	if !strings.Contains(html, `data-test="eval-progress"`) || !strings.Contains(html, "40%") || !strings.Contains(html, "disabled") {
+		t.Errorf("running:\n%s", html)
+	}
+	shares := make([]float32, 10)
+	shares[3] = 1
+	html = mount(t, &EvalPanel{Step: 500, Eval: protocol.Eval{State: protocol.EvalDone, Step: 400, Samples: 2000, Tests: 1000,
+		ParzenLL: 212.34, ParzenSE: 2.06, Sigma: 0.1668, FD: 3.21, Shares: shares}})
+	for name, text := range map[string]string{
+		"eval-parzen": "212.3 ± 2.1 nats (σ = 0.167; 2000 samples, 1000 test images), at step 400 (now 500",
+		"eval-fd":     "3.21", "eval-ours": "212.3 ± 2.1",
+	} {
+		if !hook(html, name, text) {
+			t.Errorf("no %s with %q in\n%s", name, text, html)
+		}
+	}
+	if strings.Count(html, `class="share"`) != 10 {
+		t.Errorf("want 10 digit bars:\n%s", html)
+	}
+	html = mount(t, &EvalPanel{Eval: protocol.Eval{State: protocol.EvalFailed, Error: "no files"}})
+	if !hook(html, "eval-error", "no files") {
+		t.Errorf("failed:\n%s", html)
+	}
+}

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/ganplayground/ganplayground/core/protocol"
+import (
+	"math"
+
+	"github.com/ganplayground/ganplayground/core/protocol"
+)
 
 // maxHistory bounds the chart series: when full, every other point goes,
 // so the whole run stays visible at a coarser resolution.
@@ -17,8 +21,9 @@ type history struct {
 
 type modePoint struct {
 	Step       int
-	Hit, Total int
+	Hit, Total int // Total 0: the data has no known modes
 	HQ         float64
+	JSD        float64 // NaN when not measured
 }
 
 // add folds a report into the history, starting over for a new run.
@@ -43,8 +48,9 @@ func (h *history) add(r *protocol.Report) {
 			h.points = thin(h.points, h.every)
 		}
 	}
-	if r.ModesTotal > 0 && (len(h.modes) == 0 || h.modes[len(h.modes)-1].Step != r.Step) {
-		h.modes = append(h.modes, modePoint{r.Step, r.ModesHit, r.ModesTotal, r.HQ})
+	measured := r.ModesTotal > 0 || !r.Light && !math.IsNaN(r.JSD)
+	if measured && (len(h.modes) == 0 || h.modes[len(h.modes)-1].Step != r.Step) {
+		h.modes = append(h.modes, modePoint{r.Step, r.ModesHit, r.ModesTotal, r.HQ, r.JSD})
 		if len(h.modes) >= maxHistory {
 			k := 0
 			for i := 0; i < len(h.modes); i += 2 {

@@ -75,6 +75,9 @@ func (p *Playground) OnMount(ctx app.Context) {
 		ctx.Update()
 	})
 	ctx.Handle(actPreset, func(ctx app.Context, a app.Action) { p.preset(ctx, a.Value.(int)) })
+	ctx.Handle(actEvaluate, func(ctx app.Context, a app.Action) {
+		p.br.send(&protocol.Command{Op: protocol.OpEvaluate})
+	})
 	ctx.Handle(actLayer, func(ctx app.Context, a app.Action) {
 		p.layers ^= a.Value.(protocol.Layers)
 		p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
@@ -267,12 +270,16 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	// change of state, otherwise at most 5 times a second — go-app's diff
 	// costs main-thread time. The canvases are drawn for every report.
 	r := &p.rep
-	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind || in.Phase != r.Phase
+	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind || in.Phase != r.Phase ||
+		in.Eval.State != r.Eval.State
 	if in.Light {
 		// Keep the views; take the rest.
 		r.Kind, r.Light, r.Run, r.Status, r.Error, r.Note = in.Kind, true, in.Run, in.Status, in.Error, in.Note
 		r.Step, r.DSteps, r.StepsPerSec, r.Params, r.Recipe = in.Step, in.DSteps, in.StepsPerSec, in.Params, in.Recipe
 		r.Phase = in.Phase
+		shares := append(r.Eval.Shares[:0], in.Eval.Shares...)
+		r.Eval = in.Eval
+		r.Eval.Shares = shares
 		r.Fingerprint = in.Fingerprint // "" for big nets: shown as "—" until the full report
 	} else {
 		p.rep, p.in = p.in, p.rep
@@ -373,16 +380,22 @@ func (p *Playground) charts() {
 		{color: colReal, y: func(i int) float64 { return pts[i].DReal }},
 		{color: colFake, y: func(i int) float64 { return pts[i].DFake }},
 	}, []string{"D(real)", "D(fake)"}, 0, 1, 0.5)
+	ms := h.modes
+	mx := make([]int, len(ms))
+	for i, m := range ms {
+		mx[i] = m.Step
+	}
+	jsd := series{color: "#0571b0", y: func(i int) float64 { return ms[i].JSD }}
 	if cv := canvasByID("chart-modes"); cv != nil {
-		ms := h.modes
-		mx := make([]int, len(ms))
-		for i, m := range ms {
-			mx[i] = m.Step
-		}
-		p.paint.chart(cv, "modes hit, HQ", mx, []series{
-			{color: "#1a9641", y: func(i int) float64 { return float64(ms[i].Hit) / float64(ms[i].Total) }},
+		p.paint.chart(cv, "modes hit, HQ, JSD (0 is a perfect match)", mx, []series{
+			{color: "#1a9641", y: func(i int) float64 { return float64(ms[i].Hit) / float64(max(ms[i].Total, 1)) }},
 			{color: "#404040", y: func(i int) float64 { return ms[i].HQ }, dash: true},
-		}, []string{"modes", "HQ"}, 0, 1, math.NaN())
+			jsd,
+		}, []string{"modes", "HQ", "JSD"}, 0, 1, math.NaN())
+	}
+	if cv := canvasByID("chart-jsd"); cv != nil {
+		// JSD ≤ log 2: the top of the chart is "no overlap at all".
+		p.paint.chart(cv, "JSD(p_data, p_g) (0 is a perfect match)", mx, []series{jsd}, []string{"JSD"}, 0, math.Ln2, math.NaN())
 	}
 }
 
@@ -397,6 +410,7 @@ func (p *Playground) Render() app.UI {
 		errMsg = strings.TrimSpace(p.formErr + " " + errMsg)
 	}
 	twoD := p.rc.DataDim() == 2
+	noModes := p.rc.Data == "spiral" || p.rc.Data == "moons" // continuous: no modes to count
 	cg := "—"
 	if !math.IsNaN(r.CG) && r.GridN > 0 {
 		cg = fmt.Sprintf("%.4f", r.CG)
@@ -404,6 +418,9 @@ func (p *Playground) Render() app.UI {
 	modes := ""
 	if r.ModesTotal > 0 {
 		modes = fmt.Sprintf("%d/%d modes, %.0f%% high-quality, KL %.3f", r.ModesHit, r.ModesTotal, 100*r.HQ, r.ModeKL)
+	}
+	if !math.IsNaN(r.JSD) && r.GridN > 0 {
+		modes = strings.TrimPrefix(modes+fmt.Sprintf(", JSD %.3f", r.JSD), ", ")
 	}
 	return app.Div().Class("playground").Body(
 		app.Header().Body(
@@ -427,9 +444,11 @@ func (p *Playground) Render() app.UI {
 						app.P().Attr("data-test", "modes").Text(modes),
 					)
 				}).Else(func() app.UI {
-					return app.Div().Body(&SampleGrid{}, app.If(p.rc.Data == "mnist", func() app.UI { return &MNISTViews{Layers: uint32(p.layers)} }))
+					return app.Div().Body(&SampleGrid{}, app.If(p.rc.Data == "mnist", func() app.UI {
+						return app.Div().Body(&MNISTViews{Layers: uint32(p.layers)}, &EvalPanel{Eval: r.Eval, Step: r.Step})
+					}))
 				}),
-				&Charts{Modes: twoD && p.rc.Data != "spiral" && p.rc.Data != "moons"},
+				&Charts{Modes: twoD && !noModes, JSD: twoD && noModes},
 			),
 		),
 	)
