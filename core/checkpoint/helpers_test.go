@@ -8,7 +8,6 @@ import (
 
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
-	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
 // Recipes the tests run: the default optimiser, and the paper's setup in
@@ -23,15 +22,7 @@ var (
 
 func newTrainer(t testing.TB, s string) *gan.Trainer {
 	t.Helper()
-	rc, err := recipe.Parse(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := data.New(rc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := gan.New(rc, src)
+	tr, err := gan.FromText(s, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

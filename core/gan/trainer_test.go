@@ -2,22 +2,11 @@ package gan
 
 import (
 	"testing"
-
-	"github.com/ganplayground/ganplayground/core/data"
-	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
 func newTrainer(t testing.TB, s string) *Trainer {
 	t.Helper()
-	rc, err := recipe.Parse(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := data.New(rc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := New(rc, src)
+	tr, err := FromText(s, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
