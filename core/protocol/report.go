@@ -9,6 +9,8 @@ const (
 	KindReady    Kind = iota + 1 // the worker's Go program is running and listening
 	KindSnapshot                 // state, metrics and views
 	KindError                    // a command failed (bad recipe, missing asset); Error says why
+	KindLink                     // the answer to OpShare or OpOpen: Link (Error when it failed)
+	KindFile                     // a file for the user to download: FileName, File
 )
 
 // Status of the trainer, as the page shows it (data-test="status").
@@ -104,6 +106,11 @@ type Report struct {
 	Interp  []byte
 	NearN   int
 	Near    []byte
+
+	// KindLink and KindFile only.
+	Link     LinkInfo
+	FileName string
+	File     []byte
 }
 
 // AppendReport encodes r after dst.
@@ -152,6 +159,9 @@ func AppendReport(dst []byte, r *Report) []byte {
 	w.bytes(r.Interp)
 	w.int(r.NearN)
 	w.bytes(r.Near)
+	r.Link.append(&w)
+	w.str(r.FileName)
+	w.bytes(r.File)
 	return w.b
 }
 
@@ -203,10 +213,13 @@ func DecodeReport(b []byte, r *Report) error {
 	r.Interp = rd.bytesInto(r.Interp)
 	r.NearN = rd.int()
 	r.Near = rd.bytesInto(r.Near)
+	r.Link.decode(&rd)
+	r.FileName = rd.str()
+	r.File = rd.bytesInto(r.File)
 	if err := rd.done(); err != nil {
 		return err
 	}
-	if r.Kind == 0 || r.Kind > KindError || r.Status > Failed {
+	if r.Kind == 0 || r.Kind > KindFile || r.Status > Failed {
 		return fmt.Errorf("%w: kind %d status %d", ErrMalformed, r.Kind, r.Status)
 	}
 	if len(r.D) != 0 && len(r.D) != r.GridN*r.GridN || len(r.DStar) != 0 && len(r.DStar) != r.GridN*r.GridN ||
