@@ -90,11 +90,11 @@ func TestShareLinks(t *testing.T) {
 		if !strings.Contains(receiver.hook("error"), "kept") || receiver.hook("fingerprint") != fp || stepOf(receiver) != step {
 			t.Fatalf("%s: error %q, fingerprint %s → %s, step %d → %d", c.name, receiver.hook("error"), fp, receiver.hook("fingerprint"), step, stepOf(receiver))
 		}
-		receiver.click("step-once")
-		receiver.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]').textContent === %d`, step+1), 30*time.Second)
 		if c.name == "tampered" {
 			receiver.screenshot(root, "share-tampered")
 		}
+		receiver.click("step-once") // also clears the message
+		receiver.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]').textContent === %d`, step+1), 30*time.Second)
 	}
 
 	// A bad link with the page: the default demo, with the message.
@@ -143,4 +143,54 @@ func download(t *testing.T, tb *tab) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// MNIST: the small preset is too large for a link, and the page says so
+// and offers the weights file; a tiny MNIST net travels as a link, and the
+// worker fetches the data set before opening it.
+func TestShareMNIST(t *testing.T) {
+	if os.Getenv("E2E") == "" {
+		t.Skip("browser test: run `make e2e` (or E2E=1 go test ./app/e2e after `make wasm assets`)")
+	}
+	root := repoRoot(t)
+	if _, err := os.Stat(root + "/web/data/mnist-train.bin"); err != nil {
+		t.Fatal("web/data/mnist-train.bin is missing: run `make assets`")
+	}
+	base := startServer(t, root)
+	browser := newBrowser(t)
+	const small = "data=mnist&z=64&g=256,512&d=512,256&batch=64&pack=1&lrg=0.0002&lrd=0.0002&decay=1" // the "Small MNIST (fast)" preset
+	tb := open(t, browser, base+"/#"+small+"&steps=20&run=1")
+	tb.poll(`document.querySelector('[data-test=step]')?.textContent === "20" && document.querySelector('[data-test=status]').textContent === "paused"`, 240*time.Second)
+	tb.click("share")
+	tb.poll(`document.querySelector('[data-test=share-too-large]') !== null`, 60*time.Second)
+	msg := tb.hook("share-too-large")
+	t.Logf("small MNIST preset after 20 steps: %s", msg)
+	if !strings.Contains(msg, "550416 parameters") || !strings.Contains(msg, "safetensors") || eval[bool](tb, `document.querySelector('[data-test=share-url]') !== null`) {
+		t.Errorf("too-large message %q", msg)
+	}
+	tb.screenshot(root, "share-mnist-too-large")
+	tb.click("export-safetensors")
+	tb.poll(`window.ganLastDownload?.name.endsWith(".safetensors")`, 60*time.Second)
+	if size := eval[int](tb, `window.ganLastDownload.size`); size < 550416*4 || size > 550416*4+4096 {
+		t.Errorf("safetensors of 550416 float32: %d bytes", size)
+	}
+	tb.click("export-png")
+	tb.poll(`window.ganLastDownload?.name.endsWith(".png")`, 30*time.Second)
+	if png := download(t, tb); !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Errorf("not a PNG: % x", png[:min(8, len(png))])
+	}
+
+	tiny := open(t, browser, base+"/#data=mnist&z=8&g=32&d=32&batch=16&pack=1&steps=30&run=1")
+	tiny.poll(`document.querySelector('[data-test=step]')?.textContent === "30" && document.querySelector('[data-test=status]').textContent === "paused"`, 240*time.Second)
+	tiny.click("share")
+	tiny.poll(`document.querySelector('[data-test=share-url]')?.value.includes("#model=")`, 60*time.Second)
+	url := eval[string](tiny, `document.querySelector('[data-test=share-url]').value`)
+	fp, samples := tiny.hook("share-fingerprint"), tiny.hook("share-samples")
+	t.Logf("tiny MNIST net: %s", tiny.hook("share-size"))
+	rx := open(t, newBrowser(t), url)
+	if !rx.wait(fmt.Sprintf(`document.querySelector('[data-test=fingerprint]')?.textContent === %q && document.querySelector('[data-test=samples-sum]').textContent === %q && document.querySelector('[data-test=step]').textContent === "0"`, fp, samples), 120*time.Second) {
+		t.Fatalf("opened MNIST link: fingerprint %s (want %s), samples %s (want %s), step %s, error %q",
+			rx.hook("fingerprint"), fp, rx.hook("samples-sum"), samples, rx.hook("step"), rx.hook("error"))
+	}
+	rx.screenshot(root, "share-mnist-opened")
 }
