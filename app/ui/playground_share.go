@@ -10,11 +10,12 @@ import (
 
 // shareState is the Playground's part of model links and downloads.
 type shareState struct {
-	pending bool
-	made    protocol.LinkInfo
-	url     string
-	err     string
-	opened  protocol.LinkInfo
+	pending    bool
+	pendingRun int // a crash (a new run) drops a pending share
+	made       protocol.LinkInfo
+	url        string
+	err        string
+	opened     protocol.LinkInfo
 	// The runs the link was made in and opened as: the panel shows them
 	// only while that run lasts (a reset or a new recipe starts another).
 	madeRun, openedRun int
@@ -25,6 +26,7 @@ type shareState struct {
 func (p *Playground) handleShare(ctx app.Context) {
 	ctx.Handle(actShare, func(ctx app.Context, a app.Action) {
 		p.share.pending, p.share.err, p.share.made, p.share.url = true, "", protocol.LinkInfo{}, ""
+		p.share.pendingRun = p.rep.Run
 		p.br.send(&protocol.Command{Op: protocol.OpShare})
 		ctx.Update()
 	})
@@ -94,7 +96,7 @@ func (p *Playground) onLinkReport(ctx app.Context, in *protocol.Report) {
 
 // sharePanel is the panel for the current state.
 func (p *Playground) sharePanel() *SharePanel {
-	sp := &SharePanel{Pending: p.share.pending, Err: p.share.err, Samples: protocol.SamplesSum(&p.rep)}
+	sp := &SharePanel{Pending: p.share.pending && p.share.pendingRun == p.rep.Run, Err: p.share.err, Samples: protocol.SamplesSum(&p.rep)}
 	if p.share.madeRun == p.rep.Run {
 		sp.Made, sp.URL = p.share.made, p.share.url
 	}
