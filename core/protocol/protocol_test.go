@@ -119,6 +119,9 @@ func TestMalformed(t *testing.T) {
 func FuzzDecode(f *testing.F) {
 	f.Add(AppendReport(nil, &Report{Kind: KindSnapshot, GridN: 1, D: []float32{1}}))
 	f.Add(AppendCommand(nil, &Command{Op: OpInit, Recipe: "x"}))
+	f.Add(AppendCommand(nil, &Command{Op: OpOpen, Link: "R0FOAQ"}))
+	f.Add(AppendReport(nil, &Report{Kind: KindLink, Link: LinkInfo{Op: OpShare, Value: "R0FOAQ", Fits: true}}))
+	f.Add(AppendReport(nil, &Report{Kind: KindFile, FileName: "g.safetensors", File: []byte{1, 2}}))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var r Report
 		var c Command
