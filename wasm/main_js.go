@@ -158,6 +158,9 @@ func (w *worker) handle(b []byte, c *protocol.Command) {
 		w.loadEvalAssets()
 	}
 	w.s.Handle(c)
+	if b := w.s.TakeReply(); b != nil {
+		w.post(b)
+	}
 }
 
 // loadMNIST fetches and decodes the asset, blocking this goroutine (not the

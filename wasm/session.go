@@ -46,6 +46,8 @@ type Session struct {
 	rateTime          time.Time
 	trainedSinceReset bool
 
+	link linkState // model links and files (share.go)
+
 	now func() time.Time
 	rep protocol.Report
 	buf []byte
@@ -62,6 +64,9 @@ func (s *Session) Training() bool { return s.status == protocol.Training && s.t 
 // NeedsMNIST reports whether an OpInit for this recipe must wait for the
 // MNIST asset.
 func (s *Session) NeedsMNIST(c *protocol.Command) bool {
+	if c.Op == protocol.OpOpen {
+		return s.linkNeedsMNIST(c.Link)
+	}
 	if c.Op != protocol.OpInit || s.mnist != nil {
 		return false
 	}
@@ -79,6 +84,17 @@ func (s *Session) Fail(msg string) {
 
 // Handle applies one command.
 func (s *Session) Handle(c *protocol.Command) {
+	switch c.Op { // model links and files answer with a reply of their own (share.go)
+	case protocol.OpShare:
+		s.share()
+		return
+	case protocol.OpOpen:
+		s.open(c.Link)
+		return
+	case protocol.OpExportG:
+		s.exportG()
+		return
+	}
 	if c.Op != protocol.OpInit && c.Op != protocol.OpLayers && c.Op != protocol.OpSnapshot && c.Op != protocol.OpSlowMo && s.t == nil {
 		return // nothing to act on yet (an init failed): the page shows the error
 	}

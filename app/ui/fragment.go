@@ -10,8 +10,13 @@ import (
 // and are removed before recipe.Parse.
 const runKey = "run"
 
-// ParseFragment reads the URL fragment: a recipe plus the page-only key
-// run=1 (start training at once). On error the default recipe comes back
+// modelKey carries a shared model (core/share.Key; a test checks they
+// agree). The page opens it through the worker; ParseFragment skips it.
+const modelKey = "model"
+
+// ParseFragment reads the URL fragment: a recipe plus the page-only keys
+// run=1 (start training at once) and model=… (a shared model, see
+// ModelLink), which it skips. On error the default recipe comes back
 // with the error, so the demo stays usable.
 func ParseFragment(frag string) (rc recipe.Recipe, run bool, err error) {
 	frag = strings.TrimPrefix(frag, "#")
@@ -20,6 +25,9 @@ func ParseFragment(frag string) (rc recipe.Recipe, run bool, err error) {
 		name, val, _ := strings.Cut(part, "=")
 		if name == runKey {
 			run = val == "1" || val == "true"
+			continue
+		}
+		if name == modelKey {
 			continue
 		}
 		if part != "" {
@@ -35,3 +43,14 @@ func ParseFragment(frag string) (rc recipe.Recipe, run bool, err error) {
 
 // Fragment is the URL fragment of a recipe (canonical: only non-defaults).
 func Fragment(rc recipe.Recipe) string { return rc.String() }
+
+// ModelLink is the shared model's value in a fragment ("#model=R0FOA…"),
+// if there is one. The value is untrusted: the worker decodes it.
+func ModelLink(frag string) (string, bool) {
+	for _, part := range strings.Split(strings.TrimPrefix(frag, "#"), "&") {
+		if v, ok := strings.CutPrefix(part, modelKey+"="); ok {
+			return v, true
+		}
+	}
+	return "", false
+}

@@ -34,6 +34,7 @@ type Playground struct {
 	paint    painter
 	br       *bridge
 	started  bool
+	share    shareState // model links and downloads (playground_share.go)
 }
 
 // maxRestarts bounds crash recovery: a worker that dies at once every time
@@ -57,12 +58,18 @@ func (p *Playground) OnMount(ctx app.Context) {
 	if err != nil {
 		p.formErr = "Bad settings in the URL: " + err.Error() + ". Loaded the default demo instead."
 	}
+	link, hasLink := ModelLink(frag)
 	p.br = newBridge(ctx.ResolveStaticResource("/web/worker.js"),
 		func(b []byte) { ctx.Dispatch(func(ctx app.Context) { p.onReport(ctx, b) }) },
 		func(msg string) { ctx.Dispatch(func(ctx app.Context) { p.onCrash(ctx, msg) }) })
 	p.br.exposeKill()
 	p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
 	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String(), Play: run})
+	if hasLink { // the demo above stays if the link is bad
+		p.share.onLoad = true
+		p.OpenLink(link)
+	}
+	p.handleShare(ctx)
 
 	ctx.Handle(actOp, func(ctx app.Context, a app.Action) { p.op(ctx, a.Value.(protocol.Op)) })
 	ctx.Handle(actSet, func(ctx app.Context, a app.Action) {
@@ -123,6 +130,10 @@ func (p *Playground) OnMount(ctx app.Context) {
 	})
 	onHashChange(func() {
 		ctx.Dispatch(func(ctx app.Context) {
+			if link, ok := ModelLink(fragmentNow()); ok {
+				p.OpenLink(link)
+				return
+			}
 			rc, run, err := ParseFragment(fragmentNow())
 			if err != nil {
 				p.formErr = "Bad settings in the URL: " + err.Error()
@@ -258,6 +269,10 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 		return
 	}
 	in := &p.in
+	if in.Kind == protocol.KindLink || in.Kind == protocol.KindFile {
+		p.onLinkReport(ctx, in)
+		return
+	}
 	if in.Kind == protocol.KindReady {
 		ctx.PreventUpdate()
 		return
@@ -435,6 +450,7 @@ func (p *Playground) Render() app.UI {
 				&SlowMo{On: p.slow, Phase: r.Phase.String()},
 				&PresetPicker{Selected: presetIndex(p.rc)},
 				&Settings{Recipe: p.rc.String()},
+				p.sharePanel(),
 			),
 			app.Section().Body(
 				app.If(twoD, func() app.UI {

@@ -3,7 +3,7 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 3 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate
+const version = 3 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG)
 
 // Op is what a Command asks the worker to do.
 type Op uint8
@@ -23,10 +23,13 @@ const (
 	OpMNIST                  // the MNIST asset (Data), as fetched by the page
 	OpSlowMo                 // slow motion on (N=1) or off (N=0): see Phase
 	OpEvaluate               // MNIST: estimate quality from N samples (Report.Eval), between training slices
+	OpShare                  // encode the current G as a model link: a KindLink report
+	OpOpen                   // open the model link in Link (paused): a KindLink report, then a snapshot
+	OpExportG                // G's weights as safetensors: a KindFile report
 	opEnd
 )
 
-var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo", "evaluate"}
+var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo", "evaluate", "share", "open", "exportG"}
 
 func (o Op) String() string {
 	if o > 0 && o < opEnd {
@@ -62,6 +65,7 @@ type Command struct {
 	N        int     // OpSetK, OpSetSteps
 	Layers   Layers  // OpLayers
 	Data     []byte  // OpMNIST: the asset's bytes
+	Link     string  // OpOpen: a model link's fragment value (untrusted)
 }
 
 // AppendCommand encodes c after dst and returns the extended slice.
@@ -77,6 +81,7 @@ func AppendCommand(dst []byte, c *Command) []byte {
 	w.int(c.N)
 	w.u32(uint32(c.Layers))
 	w.bytes(c.Data)
+	w.str(c.Link)
 	return w.b
 }
 
@@ -94,6 +99,7 @@ func DecodeCommand(b []byte, c *Command) error {
 	c.N = r.int()
 	c.Layers = Layers(r.u32())
 	c.Data = r.bytesInto(c.Data)
+	c.Link = r.str()
 	if err := r.done(); err != nil {
 		return err
 	}

@@ -17,6 +17,9 @@ func TestCommandRoundTrip(t *testing.T) {
 		{Op: OpSlowMo, N: 1},
 		{Op: OpLayers, Layers: LayerInterp | LayerNearest},
 		{Op: OpEvaluate, N: 2000},
+		{Op: OpShare},
+		{Op: OpOpen, Link: "R0FOAQ-_x"},
+		{Op: OpExportG},
 	}
 	var got Command
 	for _, c := range cases {
@@ -30,6 +33,39 @@ func TestCommandRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(got, c) {
 			t.Errorf("round trip %+v → %+v", c, got)
 		}
+	}
+}
+
+func TestLinkAndFileReportsRoundTrip(t *testing.T) {
+	for _, r := range []Report{
+		{Kind: KindLink, Link: LinkInfo{Op: OpShare, Value: "R0FOAQ", Bytes: 6, Fits: true, Quant: "float16", Params: 10, Step: 3, Recipe: "seed=2", Fingerprint: "ab", Samples: "cd"}},
+		{Kind: KindLink, Error: "share: link is damaged", Link: LinkInfo{Op: OpOpen}},
+		{Kind: KindFile, FileName: "g.safetensors", File: []byte{8, 0, 0, 0, 0, 0, 0, 0}},
+	} {
+		var got Report
+		if err := DecodeReport(AppendReport(nil, &r), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(r.File) == 0 {
+			got.File = nil
+		}
+		if !reflect.DeepEqual(got, r) {
+			t.Errorf("round trip\n%+v\n%+v", r, got)
+		}
+	}
+}
+
+func TestSamplesSum(t *testing.T) {
+	a := Report{Fake: []float32{1, 2, 3, 4}}
+	b := Report{Fake: []float32{1, 2, 3, 4.0000005}}
+	if SamplesSum(&a) == "" || SamplesSum(&a) != SamplesSum(&Report{Fake: []float32{1, 2, 3, 4}}) {
+		t.Errorf("same samples, sums %q", SamplesSum(&a))
+	}
+	if SamplesSum(&a) == SamplesSum(&b) {
+		t.Errorf("one ulp apart, same sum %q", SamplesSum(&a))
+	}
+	if SamplesSum(&Report{Images: []byte{1}}) == SamplesSum(&Report{Images: []byte{2}}) || SamplesSum(&Report{}) != "" {
+		t.Error("image sums")
 	}
 }
 
@@ -87,6 +123,9 @@ func TestMalformed(t *testing.T) {
 func FuzzDecode(f *testing.F) {
 	f.Add(AppendReport(nil, &Report{Kind: KindSnapshot, GridN: 1, D: []float32{1}}))
 	f.Add(AppendCommand(nil, &Command{Op: OpInit, Recipe: "x"}))
+	f.Add(AppendCommand(nil, &Command{Op: OpOpen, Link: "R0FOAQ"}))
+	f.Add(AppendReport(nil, &Report{Kind: KindLink, Link: LinkInfo{Op: OpShare, Value: "R0FOAQ", Fits: true}}))
+	f.Add(AppendReport(nil, &Report{Kind: KindFile, FileName: "g.safetensors", File: []byte{1, 2}}))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var r Report
 		var c Command

@@ -9,6 +9,8 @@ const (
 	KindReady    Kind = iota + 1 // the worker's Go program is running and listening
 	KindSnapshot                 // state, metrics and views
 	KindError                    // a command failed (bad recipe, missing asset); Error says why
+	KindLink                     // the answer to OpShare or OpOpen: Link (Error when it failed)
+	KindFile                     // a file for the user to download: FileName, File
 )
 
 // Status of the trainer, as the page shows it (data-test="status").
@@ -112,6 +114,11 @@ type Report struct {
 	// The MNIST evaluation asked for by OpEvaluate: its progress (0–1)
 	// while it runs, then its result (see Eval).
 	Eval Eval
+
+	// KindLink and KindFile only.
+	Link     LinkInfo
+	FileName string
+	File     []byte
 }
 
 // EvalState says where an OpEvaluate job is.
@@ -199,6 +206,9 @@ func AppendReport(dst []byte, r *Report) []byte {
 	w.f64(e.Sigma)
 	w.f64(e.FD)
 	w.f32s(e.Shares)
+	r.Link.append(&w)
+	w.str(r.FileName)
+	w.bytes(r.File)
 	return w.b
 }
 
@@ -263,10 +273,13 @@ func DecodeReport(b []byte, r *Report) error {
 	e.Sigma = rd.f64()
 	e.FD = rd.f64()
 	e.Shares = rd.f32sInto(e.Shares)
+	r.Link.decode(&rd)
+	r.FileName = rd.str()
+	r.File = rd.bytesInto(r.File)
 	if err := rd.done(); err != nil {
 		return err
 	}
-	if r.Kind == 0 || r.Kind > KindError || r.Status > Failed {
+	if r.Kind == 0 || r.Kind > KindFile || r.Status > Failed {
 		return fmt.Errorf("%w: kind %d status %d", ErrMalformed, r.Kind, r.Status)
 	}
 	if len(r.D) != 0 && len(r.D) != r.GridN*r.GridN || len(r.DStar) != 0 && len(r.DStar) != r.GridN*r.GridN ||

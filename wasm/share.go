@@ -1,0 +1,173 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/export"
+	"github.com/ganplayground/ganplayground/core/gan"
+	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/ganplayground/ganplayground/core/share"
+)
+
+// linkState is what the session keeps for model links and files: the
+// last decoded link (NeedsMNIST decodes it to learn whether the asset must
+// be fetched first; Handle then uses it rather than decoding twice) and
+// the reply waiting to be posted.
+type linkState struct {
+	cached bool // value, t, info and err hold a decoding
+	value  string
+	t      *gan.Trainer
+	info   share.Info
+	err    error
+
+	reply    []byte // a KindLink or KindFile report, until TakeReply
+	replyBuf []byte
+	rep      protocol.Report
+}
+
+// decodeLink is share.Decode, remembered for the same value.
+func (s *Session) decodeLink(value string) (*gan.Trainer, share.Info, error) {
+	l := &s.link
+	if !l.cached || l.value != value {
+		l.t, l.info, l.err = share.Decode(value)
+		l.value, l.cached = value, true
+	}
+	return l.t, l.info, l.err
+}
+
+// linkNeedsMNIST reports whether opening this link needs the MNIST asset
+// the session does not have yet.
+func (s *Session) linkNeedsMNIST(value string) bool {
+	t, _, err := s.decodeLink(value)
+	return err == nil && t.Recipe.Data == "mnist" && s.mnist == nil
+}
+
+// TakeReply returns the KindLink or KindFile report the last command
+// produced, once, or nil. Post it before the status that follows.
+func (s *Session) TakeReply() []byte {
+	b := s.link.reply
+	s.link.reply = nil
+	return b
+}
+
+func (s *Session) sendReply(r *protocol.Report) {
+	s.link.replyBuf = protocol.AppendReport(s.link.replyBuf[:0], r)
+	s.link.reply = s.link.replyBuf
+}
+
+// share encodes the current G as a link. The link is decoded again, as a
+// receiver would, and the opened model's fingerprint and samples checksum
+// go with it, so that a page (or a test) can compare both ends.
+func (s *Session) share() {
+	r := &s.link.rep
+	*r = protocol.Report{Kind: protocol.KindLink, Run: s.run, Link: protocol.LinkInfo{Op: protocol.OpShare}}
+	defer s.sendReply(r)
+	if s.t == nil {
+		r.Error = "Nothing to share: the model could not be built (see the error above)."
+		return
+	}
+	value, info, err := share.Encode(s.t)
+	r.Link.Bytes, r.Link.Fits, r.Link.Quant, r.Link.Params, r.Link.Step, r.Link.Recipe =
+		info.Bytes, info.Fits(), info.Quant.String(), info.Params, info.Step, info.Recipe
+	if errors.Is(err, share.ErrLinkTooLarge) {
+		return // Fits is false: the page offers the file and says why
+	}
+	if err != nil {
+		r.Error = "Cannot share this model: " + err.Error()
+		return
+	}
+	t, _, err := share.Decode(value)
+	if err != nil { // a bug, not user input: say so rather than hand out a dead link
+		r.Error = "Cannot share this model: the link does not open again: " + err.Error()
+		return
+	}
+	if err := t.Attach(s.t.Data); err != nil {
+		r.Error = "Cannot share this model: " + err.Error()
+		return
+	}
+	r.Link.Value = value
+	r.Link.Fingerprint = t.Fingerprint()
+	r.Link.Samples = samplesSum(t)
+}
+
+// samplesSum is protocol.SamplesSum of the samples t's snapshots show.
+func samplesSum(t *gan.Trainer) string {
+	var r protocol.Report
+	newViews(t).fill(&r, protocol.LayerFake, nil, false, time.Time{})
+	return protocol.SamplesSum(&r)
+}
+
+// open replaces the trainer with the one a link holds, paused, so that
+// its samples show before any training; a bad link changes nothing.
+func (s *Session) open(value string) {
+	r := &s.link.rep
+	*r = protocol.Report{Kind: protocol.KindLink, Link: protocol.LinkInfo{Op: protocol.OpOpen}}
+	defer s.sendReply(r)
+	t, info, err := s.decodeLink(value)
+	s.link.cached, s.link.t = false, nil // a trainer is opened once: never hand it to a second open
+	if err != nil {
+		r.Error = "This model link cannot be opened: " + linkProblem(err)
+		return
+	}
+	rc := t.Recipe
+	if rc.Data == "mnist" && s.mnist == nil {
+		r.Error = "This model link needs MNIST, which is not available: build the asset with `make assets`."
+		return
+	}
+	src, err := data.New(rc, s.mnist)
+	if err == nil {
+		err = t.Attach(src)
+	}
+	if err != nil {
+		r.Error = "This model link cannot be opened: " + err.Error()
+		return
+	}
+	// The same reset as init, with the link's trainer.
+	s.run++
+	s.t, s.err, s.note, s.hist = t, "", "", s.hist[:0]
+	s.rate, s.dDone, s.phase = 0, 0, protocol.PhaseNone
+	s.mix, _ = src.(*data.Mixture)
+	s.views = newViews(t)
+	s.status = protocol.Paused
+	s.note = fmt.Sprintf("opened a shared model (%s weights, trained %d steps): press play to train on", info.Quant, info.Step)
+	r.Run = s.run
+	r.Link = protocol.LinkInfo{Op: protocol.OpOpen, Bytes: info.Bytes, Fits: info.Fits(), Quant: info.Quant.String(),
+		Params: info.Params, Step: info.Step, Recipe: info.Recipe, Fingerprint: t.Fingerprint()}
+}
+
+// linkProblem words a decoding error for the page: what happened first,
+// the detail after.
+func linkProblem(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "share: ")
+	switch {
+	case errors.Is(err, share.ErrLinkTooLarge):
+		return "it is too long (" + msg + "). Was something pasted after it?"
+	case errors.Is(err, share.ErrLinkCorrupt):
+		return "it is damaged or cut short (" + msg + "). Copy the whole link again."
+	case errors.Is(err, share.ErrLinkVersion):
+		return msg + ". It was made by a newer playground."
+	}
+	return msg + "."
+}
+
+// exportG sends G's weights as a safetensors file.
+func (s *Session) exportG() {
+	r := &s.link.rep
+	*r = protocol.Report{Kind: protocol.KindFile, Run: s.run}
+	defer s.sendReply(r)
+	if s.t == nil {
+		r.Error = "Nothing to export: the model could not be built."
+		return
+	}
+	b, err := export.GeneratorSafetensors(s.t)
+	if err != nil {
+		r.Error = "Cannot export the weights: " + err.Error()
+		return
+	}
+	r.File = b
+	r.FileName = fmt.Sprintf("generator-%s-step%d.safetensors", s.t.Recipe.Data, s.t.Step)
+}
