@@ -65,7 +65,7 @@ func (s *Session) Training() bool { return s.status == protocol.Training && s.t 
 // MNIST asset.
 func (s *Session) NeedsMNIST(c *protocol.Command) bool {
 	if c.Op == protocol.OpOpen {
-		return s.linkNeedsMNIST(c.Link)
+		return s.linkNeedsMNIST(c.Link, c.N == 1)
 	}
 	if c.Op != protocol.OpInit || s.mnist != nil {
 		return false
@@ -89,7 +89,7 @@ func (s *Session) Handle(c *protocol.Command) {
 		s.share()
 		return
 	case protocol.OpOpen:
-		s.open(c.Link)
+		s.open(c.Link, c.N == 1)
 		return
 	case protocol.OpExportG:
 		s.exportG()

@@ -18,31 +18,38 @@ import (
 // be fetched first; Handle then uses it rather than decoding twice) and
 // the reply waiting to be posted.
 type linkState struct {
-	cached bool // value, t, info and err hold a decoding
-	value  string
-	t      *gan.Trainer
-	info   share.Info
-	err    error
+	cached  bool // value, t, info and err hold a decoding
+	value   string
+	bundled bool // value was decoded with the gallery's caps
+	t       *gan.Trainer
+	info    share.Info
+	err     error
 
 	reply    []byte // a KindLink or KindFile report, until TakeReply
 	replyBuf []byte
 	rep      protocol.Report
 }
 
-// decodeLink is share.Decode, remembered for the same value.
-func (s *Session) decodeLink(value string) (*gan.Trainer, share.Info, error) {
+// decodeLink is share.Decode, remembered for the same value; bundled
+// (OpOpen with N=1: a gallery model shipped with the page) allows the
+// longer links of share.DecodeBundled.
+func (s *Session) decodeLink(value string, bundled bool) (*gan.Trainer, share.Info, error) {
 	l := &s.link
-	if !l.cached || l.value != value {
-		l.t, l.info, l.err = share.Decode(value)
-		l.value, l.cached = value, true
+	if !l.cached || l.value != value || l.bundled != bundled {
+		if bundled {
+			l.t, l.info, l.err = share.DecodeBundled(value)
+		} else {
+			l.t, l.info, l.err = share.Decode(value)
+		}
+		l.value, l.cached, l.bundled = value, true, bundled
 	}
 	return l.t, l.info, l.err
 }
 
 // linkNeedsMNIST reports whether opening this link needs the MNIST asset
 // the session does not have yet.
-func (s *Session) linkNeedsMNIST(value string) bool {
-	t, _, err := s.decodeLink(value)
+func (s *Session) linkNeedsMNIST(value string, bundled bool) bool {
+	t, _, err := s.decodeLink(value, bundled)
 	return err == nil && t.Recipe.Data == "mnist" && s.mnist == nil
 }
 
@@ -103,11 +110,11 @@ func samplesSum(t *gan.Trainer) string {
 
 // open replaces the trainer with the one a link holds, paused, so that
 // its samples show before any training; a bad link changes nothing.
-func (s *Session) open(value string) {
+func (s *Session) open(value string, bundled bool) {
 	r := &s.link.rep
 	*r = protocol.Report{Kind: protocol.KindLink, Link: protocol.LinkInfo{Op: protocol.OpOpen}}
 	defer s.sendReply(r)
-	t, info, err := s.decodeLink(value)
+	t, info, err := s.decodeLink(value, bundled)
 	s.link.cached, s.link.t = false, nil // a trainer is opened once: never hand it to a second open
 	if err != nil {
 		r.Error = "This model link cannot be opened: " + linkProblem(err)
@@ -129,7 +136,7 @@ func (s *Session) open(value string) {
 	// The same reset as init, with the link's trainer.
 	s.run++
 	s.t, s.err, s.note, s.hist = t, "", "", s.hist[:0]
-	s.rate, s.dDone, s.phase = 0, 0, protocol.PhaseNone
+	s.rate, s.dDone, s.phase, s.eval = 0, 0, protocol.PhaseNone, nil
 	s.mix, _ = src.(*data.Mixture)
 	s.views = newViews(t)
 	s.status = protocol.Paused

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/protocol"
 	"github.com/ganplayground/ganplayground/core/share"
 )
@@ -164,5 +165,30 @@ func TestExportG(t *testing.T) {
 	}
 	if n := binary.LittleEndian.Uint64(r.File); n%8 != 0 || int(n) > len(r.File)-8 || !strings.Contains(string(r.File[8:8+n]), `"g.0.weight"`) {
 		t.Fatalf("not safetensors: % x", r.File[:16])
+	}
+}
+
+// A gallery model's long link opens only as a bundled one (N=1): the same
+// text from a URL is refused as too large.
+func TestOpenBundled(t *testing.T) {
+	tr, err := gan.FromText("data=grid25&z=16&g=256,512&d=8&batch=4", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _, err := share.EncodeBundled(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSession()
+	s.Handle(&protocol.Command{Op: protocol.OpOpen, Link: v})
+	if r := reply(t, s); !strings.Contains(r.Error, "too large") {
+		t.Fatalf("a long link from a URL: %q", r.Error)
+	}
+	s.Handle(&protocol.Command{Op: protocol.OpOpen, Link: v, N: 1})
+	if r := reply(t, s); r.Error != "" || r.Link.Recipe != tr.Recipe.String() {
+		t.Fatalf("bundled: %q", r.Error)
+	}
+	if got := snapshot(t, s); got.Status != protocol.Paused || got.Recipe != tr.Recipe.String() {
+		t.Errorf("after opening: %v %q", got.Status, got.Recipe)
 	}
 }

@@ -51,9 +51,13 @@ func (p *Playground) handleShare(ctx app.Context) {
 // "#model="), as the page does for a link in the URL. The worker decodes
 // it; a bad link leaves the current model running and says why. A gallery
 // of pretrained models opens its entries through here too.
-func (p *Playground) OpenLink(value string) {
+func (p *Playground) OpenLink(value string) { p.openLink(value, false) }
+
+// openLink opens a link value; bundled marks the gallery's own models,
+// whose links may exceed what a URL carries (share.DecodeBundled).
+func (p *Playground) openLink(value string, bundled bool) {
 	p.share.made, p.share.url, p.share.err = protocol.LinkInfo{}, "", ""
-	p.br.send(&protocol.Command{Op: protocol.OpOpen, Link: value})
+	p.br.send(&protocol.Command{Op: protocol.OpOpen, Link: value, N: b2i(bundled)})
 }
 
 // onLinkReport takes a KindLink or KindFile report.

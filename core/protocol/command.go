@@ -24,7 +24,7 @@ const (
 	OpSlowMo                 // slow motion on (N=1) or off (N=0): see Phase
 	OpEvaluate               // MNIST: estimate quality from N samples (Report.Eval), between training slices
 	OpShare                  // encode the current G as a model link: a KindLink report
-	OpOpen                   // open the model link in Link (paused): a KindLink report, then a snapshot
+	OpOpen                   // open the model link in Link (paused; N=1: a bundled gallery link, longer caps): a KindLink report, then a snapshot
 	OpExportG                // G's weights as safetensors: a KindFile report
 	opEnd
 )
