@@ -57,7 +57,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	if err != nil {
 		p.formErr = "Bad settings in the URL: " + err.Error() + ". Loaded the default demo instead."
 	}
-	p.br = newBridge(ctx.ResolveStaticResource("/web/worker.js"),
+	p.br = newBridge(workerURL(ctx),
 		func(b []byte) { ctx.Dispatch(func(ctx app.Context) { p.onReport(ctx, b) }) },
 		func(msg string) { ctx.Dispatch(func(ctx app.Context) { p.onCrash(ctx, msg) }) })
 	p.br.exposeKill()
@@ -409,6 +409,7 @@ func (p *Playground) Render() app.UI {
 		app.Header().Body(
 			app.H1().Text("GAN Playground"),
 			app.P().Class("muted").Text("A generator and a discriminator, trained in your browser (Goodfellow et al. 2014). The URL holds the settings: share it."),
+			&OfflineStatus{},
 		),
 		&StatusBar{Status: status, Step: r.Step, DSteps: r.DSteps, StepsPerSec: r.StepsPerSec, Fingerprint: r.Fingerprint, Params: r.Params, Error: errMsg, Note: r.Note, Recipe: r.Recipe},
 		app.Div().Class("main").Body(
