@@ -58,6 +58,7 @@ try {
 // go-app's worker would claim the page before its cache is full.
 window.ganOffline = {
   failure: null, // {version, error} from a service worker whose install failed
+  registered: false, // a registration was seen
 
   // status resolves to {state, text}: state is "ready", "caching",
   // "waiting" (no service worker yet), "update" (a newer version is cached)
@@ -75,11 +76,18 @@ window.ganOffline = {
     if (window.ganVersion && window.ganVersion !== version) {
       return no("this page mixes versions " + window.ganVersion + " and " + version + ": reload it");
     }
+    // A first install that fails removes the registration: the failure
+    // message (or having seen the registration) tells it from a slow start.
+    const f = this.failure;
+    const failed = f && f.version === version ? no("caching failed (" + f.error + ")") : null;
     const reg = await navigator.serviceWorker.getRegistration();
     if (!reg) {
+      if (failed) return failed;
+      if (this.registered) return no("the service worker failed to install (see the browser console)");
       return sinceMs > 20000 ? no("the service worker did not register (see the browser console)")
         : { state: "waiting", text: "Offline use: starting the service worker…" };
     }
+    this.registered = true;
     // caches.open would create a missing cache: look before opening.
     const name = "app-" + version;
     const keys = await caches.keys();
@@ -91,8 +99,7 @@ window.ganOffline = {
     if (done === files.length && reg.active) {
       return { state: "ready", text: "Ready offline (version " + version + ")" };
     }
-    const f = this.failure;
-    if (f && f.version === version) return no("caching failed (" + f.error + ")");
+    if (failed) return failed;
     if (reg.installing || reg.waiting || done === files.length) {
       return { state: "caching", text: "Caching for offline use… " + done + "/" + files.length };
     }

@@ -88,7 +88,9 @@ func freeAddr(t testing.TB) string {
 // startProcess starts a server process, waits until base answers / with
 // 200 and returns a function that stops it (also run at cleanup).
 func startProcess(t testing.TB, srv *exec.Cmd, base string) (stop func()) {
-	srv.Stdout, srv.Stderr = os.Stderr, os.Stderr
+	if srv.Stdout == nil && srv.Stderr == nil {
+		srv.Stdout, srv.Stderr = os.Stderr, os.Stderr
+	}
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -52,10 +52,51 @@ func TestOfflineStatic(t *testing.T) {
 	if os.Getenv("E2E") == "" {
 		t.Skip("browser test: run `make e2e` (or E2E=1 go test ./app/e2e after `make wasm`)")
 	}
+	root := repoRoot(t)
+	base, stop := serveStaticStoppable(t, root, nil)
+	runOffline(t, root, base, stop)
+}
+
+// TestOfflineInstallFails: a site missing one file its service worker
+// caches (a half-copied USB stick) must not claim to work offline.
+func TestOfflineInstallFails(t *testing.T) {
+	if os.Getenv("E2E") == "" {
+		t.Skip("browser test: run `make e2e` (or E2E=1 go test ./app/e2e after `make wasm`)")
+	}
+	root := repoRoot(t)
+	base := serveStatic(t, root, func(site string) {
+		if err := os.Remove(filepath.Join(site, "web", "icon-512.png")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	tb := open(t, newBrowser(t), base+"/")
+	if !tb.wait(`document.querySelector('[data-test=offline]')?.dataset.state === "unavailable"`, 240*time.Second) {
+		t.Fatalf("offline hook %q, want unavailable", tb.hook("offline"))
+	}
+	text := tb.hook("offline")
+	t.Logf("offline hook: %q", text)
+	if !strings.Contains(text, "caching failed") || !strings.Contains(text, "icon-512.png") {
+		t.Errorf("offline hook %q does not say which file failed", text)
+	}
+	// The failed install leaves nothing behind, and the page still trains.
+	if keys := evalAwait[[]string](tb, `caches.keys()`); len(keys) != 0 {
+		t.Errorf("caches left after the failed install: %v", keys)
+	}
+	tb.poll(`+document.querySelector('[data-test=step]')?.textContent > 0`, 90*time.Second)
+}
+
+// serveStatic writes the site with `app serve -static`, lets edit change
+// it, and serves it with `python3 -m http.server`, as on a workshop's USB
+// stick. It returns the site's address.
+func serveStatic(t *testing.T, root string, edit func(site string)) string {
+	base, _ := serveStaticStoppable(t, root, edit)
+	return base
+}
+
+func serveStaticStoppable(t *testing.T, root string, edit func(site string)) (base string, stop func()) {
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Fatal("python3 is needed to serve the static site (the README's workshop recipe)")
 	}
-	root := repoRoot(t)
 	if _, err := os.Stat(filepath.Join(root, "web", "app.wasm")); err != nil {
 		t.Fatal("web/app.wasm is missing: run `make wasm` first")
 	}
@@ -64,12 +105,15 @@ func TestOfflineStatic(t *testing.T) {
 	if out, err := exec.Command(bin, "serve", "-web", filepath.Join(root, "web"), "-static", site).CombinedOutput(); err != nil {
 		t.Fatalf("app serve -static: %v\n%s", err, out)
 	}
+	if edit != nil {
+		edit(site)
+	}
 	addr := freeAddr(t)
 	_, port, _ := strings.Cut(addr, ":")
 	srv := exec.Command("python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", site, port)
 	srv.Stdout, srv.Stderr = io.Discard, io.Discard // one log line per request
-	base := "http://" + addr
-	runOffline(t, root, base, startProcess(t, srv, base))
+	base = "http://" + addr
+	return base, startProcess(t, srv, base)
 }
 
 // runOffline loads the page until it reports offline-ready, stops the
