@@ -327,6 +327,9 @@ func writeStatic(out, webDir string, h *app.Handler) error {
 		if err != nil {
 			return err
 		}
+		if rel == "worker.js" {
+			b = stampVersion(b, h.Version)
+		}
 		return os.WriteFile(dst, b, 0o644)
 	})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -191,4 +192,13 @@ func checkVersion(query, version string) error {
 		return nil
 	}
 	return fmt.Errorf("this file belongs to version %s of the playground; the server has version %s: reload the page", query, version)
+}
+
+// versionStamp is worker.js's placeholder for the build's version: a
+// static server cannot refuse another version's files as app serve does,
+// so the static site's worker.js checks its own version (see web/worker.js).
+const versionStamp = "__GAN_BUILD_VERSION__"
+
+func stampVersion(workerJS []byte, version string) []byte {
+	return bytes.Replace(workerJS, []byte(`"`+versionStamp+`"`), []byte(`"`+version+`"`), 1)
 }

@@ -295,3 +295,33 @@ func TestWriteStaticOffline(t *testing.T) {
 		}
 	}
 }
+
+// The static site's worker.js knows its version: web/worker.js has the
+// placeholder exactly once, and the copy has the version instead.
+func TestWriteStaticStampsWorker(t *testing.T) {
+	registerRoutes()
+	real, err := os.ReadFile("../web/worker.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(real), `"`+versionStamp+`"`); n != 1 {
+		t.Fatalf("web/worker.js has the version placeholder %d times", n)
+	}
+	web := fakeWeb(t)
+	if err := os.WriteFile(filepath.Join(web, "worker.js"), real, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	var stdout, stderr strings.Builder
+	if code := run([]string{"serve", "-web", web, "-static", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	v, err := versionOf(web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(filepath.Join(out, "web", "worker.js"))
+	if !strings.Contains(string(got), `const built = "`+v+`";`) || strings.Contains(string(got), versionStamp) {
+		t.Errorf("the static worker.js is not stamped with %s", v)
+	}
+}

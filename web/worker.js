@@ -7,7 +7,17 @@
 // service worker caches exactly these URLs; the server refuses another
 // version).
 const version = self.location.search;
-importScripts("wasm_exec.js" + version);
+// `app serve -static` stamps the build's version here. A static server
+// ignores ?v=, so a page left open while its site was replaced by a newer
+// build could get the newer worker: it stops instead (app serve refuses
+// the request itself).
+const built = "__GAN_BUILD_VERSION__";
+const mismatch = version !== "" && !built.startsWith("__") && version !== "?v=" + built;
+if (mismatch) {
+  self.postMessage({ fatal: "this page is version " + version.slice(3) + " but the site now has version " + built + ": reload the page" });
+} else {
+  importScripts("wasm_exec.js" + version);
+}
 
 let handler = null;
 const queue = [];
@@ -47,12 +57,15 @@ self.goFetch = (url, cb) => {
     .catch((e) => cb(null, String(e)));
 };
 
-const go = new Go();
-// A refused version (a page older than the server) reports the server's
-// reason instead of a MIME-type error.
-const wasm = fetch("worker.wasm" + version).then((r) =>
-  r.ok ? r : r.text().then((t) => { throw new Error("worker.wasm: HTTP " + r.status + " " + t.trim()); }));
-WebAssembly.instantiateStreaming(wasm, go.importObject)
-  .then((r) => go.run(r.instance))
-  .then(() => self.postMessage({ fatal: "the training program exited" }))
-  .catch((e) => self.postMessage({ fatal: String(e) }));
+// Start the Go program. A refused version (a page older than the server)
+// reports the server's reason instead of a MIME-type error.
+function start() {
+  const go = new Go();
+  const wasm = fetch("worker.wasm" + version).then((r) =>
+    r.ok ? r : r.text().then((t) => { throw new Error("worker.wasm: HTTP " + r.status + " " + t.trim()); }));
+  WebAssembly.instantiateStreaming(wasm, go.importObject)
+    .then((r) => go.run(r.instance))
+    .then(() => self.postMessage({ fatal: "the training program exited" }))
+    .catch((e) => self.postMessage({ fatal: String(e) }));
+}
+if (!mismatch) start();

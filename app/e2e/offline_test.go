@@ -122,15 +122,8 @@ func runOffline(t *testing.T, root, base string, stop func()) {
 	browser := newBrowser(t)
 	start := time.Now()
 	tb := open(t, browser, base+"/")
-	ready := `document.querySelector('[data-test=offline]')?.dataset.state === "ready"`
-	if !tb.wait(ready, 240*time.Second) {
-		tb.screenshot(root, "offline-not-ready")
-		t.Fatalf("the page never said it works offline: %q", tb.hook("offline"))
-	}
+	waitOfflineReady(t, tb, root)
 	text := tb.hook("offline")
-	if !strings.HasPrefix(text, "Ready offline (version ") {
-		t.Errorf("offline hook %q", text)
-	}
 	cached := evalAwait[map[string]float64](tb, `(async () => {
 		const files = JSON.parse(goappGetenv("GAN_OFFLINE_FILES"));
 		const c = await caches.open("app-" + goappGetenv("GOAPP_VERSION"));
@@ -151,6 +144,81 @@ func runOffline(t *testing.T, root, base string, stop func()) {
 	s := &offlineSite{root: root, base: base, browser: browser}
 	for _, c := range offlineChecks {
 		t.Run(c.name, func(t *testing.T) { c.run(t, s) })
+	}
+}
+
+// offlineReady is true once the page says it works offline.
+const offlineReady = `document.querySelector('[data-test=offline]')?.dataset.state === "ready"`
+
+// waitOfflineReady waits until the page says it works offline and returns
+// the version it names.
+func waitOfflineReady(t *testing.T, tb *tab, root string) string {
+	t.Helper()
+	if !tb.wait(offlineReady, 240*time.Second) {
+		tb.screenshot(root, "offline-not-ready")
+		t.Fatalf("the page never said it works offline: %q", tb.hook("offline"))
+	}
+	text := tb.hook("offline")
+	v, ok := strings.CutPrefix(text, "Ready offline (version ")
+	if !ok || !strings.HasSuffix(v, ")") {
+		t.Fatalf("offline hook %q", text)
+	}
+	return strings.TrimSuffix(v, ")")
+}
+
+// TestOfflineUpdate: a static site replaced by a newer build while a page
+// is open. The open page learns that a newer version is cached, its worker
+// (restarted after a crash) refuses to be of the newer build, and a reload
+// gets the newer build, offline too.
+func TestOfflineUpdate(t *testing.T) {
+	if os.Getenv("E2E") == "" {
+		t.Skip("browser test: run `make e2e` (or E2E=1 go test ./app/e2e after `make wasm`)")
+	}
+	root := repoRoot(t)
+	var site string
+	base, stop := serveStaticStoppable(t, root, func(s string) { site = s })
+	browser := newBrowser(t)
+	a := open(t, browser, base+"/#data=ring8&run=1")
+	vA := waitOfflineReady(t, a, root)
+
+	// Build B: the same files but for a changed stylesheet, written over
+	// the site while the page is open.
+	web := filepath.Join(t.TempDir(), "web")
+	if err := os.CopyFS(web, os.DirFS(filepath.Join(root, "web"))); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(web, "styles.css"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n/* build B */\n")
+	f.Close()
+	if out, err := exec.Command(appBin, "serve", "-web", web, "-static", site).CombinedOutput(); err != nil {
+		t.Fatalf("app serve -static: %v\n%s", err, out)
+	}
+	evalAwait[bool](a, `navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true)`)
+	if !a.wait(`document.querySelector('[data-test=offline]')?.dataset.state === "update"`, 240*time.Second) {
+		t.Fatalf("the open page of version %s says %q, want a newer version cached", vA, a.hook("offline"))
+	}
+	t.Logf("the open page: %q", a.hook("offline"))
+	// Its cache is gone: a new worker would come from the site, of build B.
+	eval[bool](a, `(window.ganKillWorker(), true)`)
+	a.poll(`document.querySelector('[data-test=error]')?.textContent.includes("the site now has version")`, 60*time.Second)
+	t.Logf("the open page's new worker: %q", a.hook("error"))
+
+	b := open(t, browser, base+"/#data=ring8&run=1")
+	vB := waitOfflineReady(t, b, root)
+	if vB == vA {
+		t.Fatalf("the reloaded page is still version %s", vA)
+	}
+	if keys := evalAwait[[]string](b, `caches.keys()`); len(keys) != 1 || keys[0] != "app-"+vB {
+		t.Errorf("caches %v, want only app-%s", keys, vB)
+	}
+	stop()
+	c := open(t, browser, base+"/#data=ring8&run=1")
+	c.poll(`+document.querySelector('[data-test=step]')?.textContent > 0`, 90*time.Second)
+	if v := waitOfflineReady(t, c, root); v != vB {
+		t.Errorf("offline page of version %s, want %s", v, vB)
 	}
 }
 
