@@ -94,7 +94,7 @@ window.ganOffline = {
     let done = 0;
     if (keys.includes(name)) {
       const cache = await caches.open(name);
-      for (const f of await Promise.all(files.map((u) => cache.match(u)))) if (f) done++;
+      for (const hit of await Promise.all(files.map((u) => cache.match(u)))) if (hit) done++;
     }
     if (done === files.length && reg.active) {
       return { state: "ready", text: "Ready offline (version " + version + ")" };
