@@ -14,7 +14,7 @@ WASM_GO := GOOS=js GOARCH=wasm $(GO)
 PAGE_SRC := $(shell find app core -name '*.go' -not -name '*_test.go')
 WORKER_SRC := $(shell find wasm core -name '*.go' -not -name '*_test.go')
 
-.PHONY: wasm static chromium e2e test-worker
+.PHONY: wasm static chromium e2e test-worker python3
 
 wasm: web/app.wasm web/worker.wasm web/wasm_exec.js
 
@@ -34,6 +34,11 @@ static: build wasm
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
 
+# The offline tests serve `make static`'s site with `python3 -m
+# http.server`, the README's workshop recipe.
+python3:
+	@command -v python3 >/dev/null || (apt-get update && apt-get install -y python3)
+
 # The worker's Session runs natively too (test-native covers core/ and
 # app/ only): its tests run before the browser ones.
 test-worker:
@@ -41,7 +46,7 @@ test-worker:
 
 # The browser tests need Chromium and the wasm files: both come first. The
 # test itself builds and starts the server on a free port.
-e2e: test-worker chromium wasm
+e2e: test-worker chromium wasm python3
 	mkdir -p artifacts $(E2E_TMP)
 	E2E=1 TMPDIR=$(E2E_TMP) CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 30m ./app/e2e; \
 		status=$$?; rm -rf $(E2E_TMP); exit $$status

@@ -4,7 +4,6 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,7 +12,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -76,7 +74,7 @@ func newHandler(webDir string) (*app.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := &webFiles{dir: webDir}
+	files := &webFiles{dir: webDir, version: version}
 	// Compress the big files now rather than on the first page load.
 	for _, f := range []string{"app.wasm", "worker.wasm"} {
 		p := filepath.Join(webDir, f)
@@ -84,6 +82,15 @@ func newHandler(webDir string) (*app.Handler, error) {
 			files.gzipped(p, st)
 		}
 	}
+	cache, err := cacheable(webDir, version)
+	if err != nil {
+		return nil, err
+	}
+	sw, err := serviceWorkerTemplate()
+	if err != nil {
+		return nil, err
+	}
+	v := func(url string) string { return versioned(url, version) }
 	h := &app.Handler{
 		Name:        "GAN Playground",
 		ShortName:   "GAN Playground",
@@ -91,32 +98,39 @@ func newHandler(webDir string) (*app.Handler, error) {
 		Description: "Train a generative adversarial network in your browser.",
 		Lang:        "en",
 		Icon: app.Icon{
-			Default:  "/web/icon-192.png",
-			Large:    "/web/icon-512.png",
-			Maskable: "/web/icon-192.png",
-			SVG:      "/web/icon.svg",
+			Default:  v("/web/icon-192.png"),
+			Large:    v("/web/icon-512.png"),
+			Maskable: v("/web/icon-192.png"),
+			SVG:      v("/web/icon.svg"),
 		},
 		BackgroundColor:    "#ffffff",
 		ThemeColor:         "#5e3c99",
 		LoadingLabel:       "GAN Playground is loading… {progress}%",
-		Styles:             []string{"/web/styles.css"},
-		Scripts:            []string{"/web/page.js"},
-		CacheableResources: cacheable(webDir),
+		Styles:             []string{v("/web/styles.css")},
+		Scripts:            []string{v("/web/page.js")},
+		CacheableResources: cache,
 		Version:            version,
 		// The loader counts decompressed bytes: give it the uncompressed size.
 		WasmContentLengthHeader: "X-Uncompressed-Length",
 		Resources:               files,
+		ServiceWorkerTemplate:   sw,
 	}
+	setOfflineEnv(h)
 	return h, nil
 }
 
-// versionOf hashes the built files, so that the page's service worker
-// refreshes exactly when they change.
+// versionOf hashes every file of the web folder (the wasm files, scripts,
+// styles, icons, data assets), so that the page's service worker caches a
+// new copy exactly when one of them changes.
 func versionOf(webDir string) (string, error) {
+	list, err := webFileList(webDir)
+	if err != nil {
+		return "", err
+	}
 	s := sha256.New()
-	for _, f := range append(requiredFiles, "styles.css", "page.js") {
-		b, err := os.ReadFile(filepath.Join(webDir, f))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	for _, f := range list {
+		b, err := os.ReadFile(filepath.Join(webDir, filepath.FromSlash(f)))
+		if err != nil {
 			return "", err
 		}
 		fmt.Fprintf(s, "%s %d\n", f, len(b))
@@ -125,31 +139,14 @@ func versionOf(webDir string) (string, error) {
 	return hex.EncodeToString(s.Sum(nil))[:16], nil
 }
 
-// cacheable lists the files only the worker fetches, plus icons and data
-// assets — only those that exist: one 404 empties the service worker's
-// whole pre-cache.
-func cacheable(webDir string) []string {
-	var out []string
-	for _, f := range []string{"worker.js", "worker.wasm", "wasm_exec.js", "icon.svg"} {
-		if _, err := os.Stat(filepath.Join(webDir, f)); err == nil {
-			out = append(out, "/web/"+f)
-		}
-	}
-	matches, _ := filepath.Glob(filepath.Join(webDir, "data", "*.bin"))
-	sort.Strings(matches)
-	for _, m := range matches {
-		out = append(out, "/web/data/"+filepath.Base(m))
-	}
-	return out
-}
-
 // webFiles serves /web/ from a folder (any folder: app.LocalDir would put
 // an absolute path into the URLs). Compressible files are gzipped once and
 // kept in memory: app.wasm takes half a second to compress.
 type webFiles struct {
-	dir string
-	mu  sync.Mutex
-	gz  map[string]gzEntry
+	dir     string
+	version string // the build's version: see versioned
+	mu      sync.Mutex
+	gz      map[string]gzEntry
 }
 
 type gzEntry struct {
@@ -158,12 +155,25 @@ type gzEntry struct {
 	body []byte
 }
 
-func (w *webFiles) Resolve(location string) string { return app.LocalDir("").Resolve(location) }
+// Resolve is go-app's default, except that app.wasm's URL (in app.js and
+// the service worker's list) carries the version like the other files.
+func (w *webFiles) Resolve(location string) string {
+	if location == "/web/app.wasm" {
+		return versioned(location, w.version)
+	}
+	return app.LocalDir("").Resolve(location)
+}
 
 func (w *webFiles) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
-	p := path.Clean(r.URL.Path)
+	// go-app's /app.wasm route puts the resolved URL, query and all, into
+	// the path.
+	p, _, _ := strings.Cut(path.Clean(r.URL.Path), "?")
 	if !strings.HasPrefix(p, "/web/") {
 		http.NotFound(rw, r)
+		return
+	}
+	if err := checkVersion(r.URL.Query().Get("v"), w.version); err != nil {
+		http.Error(rw, err.Error(), http.StatusNotFound)
 		return
 	}
 	file := filepath.Join(w.dir, filepath.FromSlash(strings.TrimPrefix(p, "/web/")))
@@ -316,6 +326,9 @@ func writeStatic(out, webDir string, h *app.Handler) error {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
+		}
+		if rel == "worker.js" {
+			b = stampVersion(b, h.Version)
 		}
 		return os.WriteFile(dst, b, 0o644)
 	})

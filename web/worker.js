@@ -2,7 +2,22 @@
 // the Go that built worker.wasm, buffers the page's messages until the Go
 // program installs its handler, and gives Go three small helpers.
 "use strict";
-importScripts("wasm_exec.js");
+// The page starts worker.js?v=VERSION: every file loaded here carries the
+// same query, so this worker's files are all of the page's version (the
+// service worker caches exactly these URLs; the server refuses another
+// version).
+const version = self.location.search;
+// `app serve -static` stamps the build's version here. A static server
+// ignores ?v=, so a page left open while its site was replaced by a newer
+// build could get the newer worker: it stops instead (app serve refuses
+// the request itself).
+const built = "__GAN_BUILD_VERSION__";
+const mismatch = version !== "" && !built.startsWith("__") && version !== "?v=" + built;
+if (mismatch) {
+  self.postMessage({ fatal: "this page is version " + version.slice(3) + " but the site now has version " + built + ": reload the page" });
+} else {
+  importScripts("wasm_exec.js" + version);
+}
 
 let handler = null;
 const queue = [];
@@ -32,15 +47,25 @@ self.goPost = (u8, n) => {
   self.postMessage(c, [c.buffer]);
 };
 
-// goFetch(url, cb): cb(bytes, "") or cb(null, error).
+// goFetch(url, cb): cb(bytes, "") or cb(null, error). Our own files (the
+// data assets) are fetched at this worker's version.
 self.goFetch = (url, cb) => {
-  fetch(url)
+  const u = new URL(url, self.location.href);
+  if (u.origin === self.location.origin && !u.search) u.search = version;
+  fetch(u)
     .then((r) => (r.ok ? r.arrayBuffer().then((b) => cb(new Uint8Array(b), "")) : cb(null, "HTTP " + r.status)))
     .catch((e) => cb(null, String(e)));
 };
 
-const go = new Go();
-WebAssembly.instantiateStreaming(fetch("worker.wasm"), go.importObject)
-  .then((r) => go.run(r.instance))
-  .then(() => self.postMessage({ fatal: "the training program exited" }))
-  .catch((e) => self.postMessage({ fatal: String(e) }));
+// Start the Go program. A refused version (a page older than the server)
+// reports the server's reason instead of a MIME-type error.
+function start() {
+  const go = new Go();
+  const wasm = fetch("worker.wasm" + version).then((r) =>
+    r.ok ? r : r.text().then((t) => { throw new Error("worker.wasm: HTTP " + r.status + " " + t.trim()); }));
+  WebAssembly.instantiateStreaming(wasm, go.importObject)
+    .then((r) => go.run(r.instance))
+    .then(() => self.postMessage({ fatal: "the training program exited" }))
+    .catch((e) => self.postMessage({ fatal: String(e) }));
+}
+if (!mismatch) start();

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -41,11 +42,29 @@ var appBin string
 
 // startServer builds the app natively and serves root/web on a free port.
 func startServer(t testing.TB, root string) string {
+	base, _ := startStoppableServer(t, root)
+	return base
+}
+
+// startStoppableServer is startServer that also returns a function
+// stopping the server (the offline test needs the network gone). Stopping
+// twice, or stopping and then the test's cleanup, is fine.
+func startStoppableServer(t testing.TB, root string) (base string, stop func()) {
 	for _, f := range []string{"app.wasm", "worker.wasm", "wasm_exec.js", "worker.js"} {
 		if _, err := os.Stat(filepath.Join(root, "web", f)); err != nil {
 			t.Fatalf("web/%s is missing: run `make wasm` first", f)
 		}
 	}
+	bin := buildApp(t, root)
+	addr := freeAddr(t)
+	srv := exec.Command(bin, "serve", "-addr", addr, "-web", filepath.Join(root, "web"))
+	srv.Dir = root
+	base = "http://" + addr
+	return base, startProcess(t, srv, base)
+}
+
+// buildApp builds the app natively (once per test) and sets appBin.
+func buildApp(t testing.TB, root string) string {
 	bin := filepath.Join(t.TempDir(), "app")
 	build := exec.Command("go", "build", "-o", bin, "./app")
 	build.Dir = root
@@ -53,29 +72,42 @@ func startServer(t testing.TB, root string) string {
 		t.Fatalf("building the server: %v\n%s", err, out)
 	}
 	appBin = bin
+	return bin
+}
+
+// freeAddr is a loopback address with a port nobody listens on.
+func freeAddr(t testing.TB) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	srv := exec.Command(bin, "serve", "-addr", addr, "-web", filepath.Join(root, "web"))
-	srv.Dir = root
-	srv.Stdout, srv.Stderr = os.Stderr, os.Stderr
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// startProcess starts a server process, waits until base answers / with
+// 200 and returns a function that stops it (also run at cleanup).
+func startProcess(t testing.TB, srv *exec.Cmd, base string) (stop func()) {
+	if srv.Stdout == nil && srv.Stderr == nil {
+		srv.Stdout, srv.Stderr = os.Stderr, os.Stderr
+	}
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		srv.Process.Kill()
-		srv.Wait()
-	})
-	base := "http://" + addr
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			srv.Process.Kill()
+			srv.Wait()
+		})
+	}
+	t.Cleanup(stop)
 	for i := 0; ; i++ {
 		resp, err := http.Get(base + "/")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
-				return base
+				return stop
 			}
 		}
 		if i > 100 {

@@ -59,7 +59,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 		p.formErr = "Bad settings in the URL: " + err.Error() + ". Loaded the default demo instead."
 	}
 	link, hasLink := ModelLink(frag)
-	p.br = newBridge(ctx.ResolveStaticResource("/web/worker.js"),
+	p.br = newBridge(workerURL(ctx),
 		func(b []byte) { ctx.Dispatch(func(ctx app.Context) { p.onReport(ctx, b) }) },
 		func(msg string) { ctx.Dispatch(func(ctx app.Context) { p.onCrash(ctx, msg) }) })
 	p.br.exposeKill()
@@ -325,6 +325,12 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 
 func (p *Playground) onCrash(ctx app.Context, msg string) {
 	p.status = protocol.Failed.String()
+	if strings.HasSuffix(msg, "reload the page") {
+		// A worker of another build (web/worker.js refuses it): a new
+		// worker would be refused the same way.
+		p.formErr = msg + "."
+		return
+	}
 	if p.restarts >= maxRestarts {
 		p.formErr = msg + ". It keeps failing: reload the page."
 		return
@@ -441,6 +447,7 @@ func (p *Playground) Render() app.UI {
 		app.Header().Body(
 			app.H1().Text("GAN Playground"),
 			app.P().Class("muted").Text("A generator and a discriminator, trained in your browser (Goodfellow et al. 2014). The URL holds the settings: share it."),
+			&OfflineStatus{},
 		),
 		&StatusBar{Status: status, Step: r.Step, DSteps: r.DSteps, StepsPerSec: r.StepsPerSec, Fingerprint: r.Fingerprint, Params: r.Params, Error: errMsg, Note: r.Note, Recipe: r.Recipe},
 		app.Div().Class("main").Body(
