@@ -141,6 +141,9 @@ func (w *worker) handle(b []byte, c *protocol.Command) {
 		w.loadMNIST()
 	}
 	w.s.Handle(c)
+	if b := w.s.TakeCheckpoint(); b != nil {
+		w.post(b)
+	}
 }
 
 // loadMNIST fetches and decodes the asset, blocking this goroutine (not the

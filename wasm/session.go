@@ -42,6 +42,8 @@ type Session struct {
 	rateTime          time.Time
 	trainedSinceReset bool
 
+	keep keepState // checkpoints (keep.go)
+
 	now func() time.Time
 	rep protocol.Report
 	buf []byte
@@ -58,6 +60,9 @@ func (s *Session) Training() bool { return s.status == protocol.Training && s.t 
 // NeedsMNIST reports whether an OpInit for this recipe must wait for the
 // MNIST asset.
 func (s *Session) NeedsMNIST(c *protocol.Command) bool {
+	if c.Op == protocol.OpLoad {
+		return s.loadNeedsMNIST(c.Data)
+	}
 	if c.Op != protocol.OpInit || s.mnist != nil {
 		return false
 	}
@@ -75,6 +80,14 @@ func (s *Session) Fail(msg string) {
 
 // Handle applies one command.
 func (s *Session) Handle(c *protocol.Command) {
+	switch c.Op { // checkpoints answer with a reply of their own (keep.go)
+	case protocol.OpCheckpoint:
+		s.checkpoint(c.N)
+		return
+	case protocol.OpLoad:
+		s.load(c.Data, c.N)
+		return
+	}
 	if c.Op != protocol.OpInit && c.Op != protocol.OpLayers && c.Op != protocol.OpSnapshot && c.Op != protocol.OpSlowMo && s.t == nil {
 		return // nothing to act on yet (an init failed): the page shows the error
 	}

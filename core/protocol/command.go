@@ -3,7 +3,7 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 2 // 2: slow motion (OpSlowMo, Phase) and the MNIST views
+const version = 3 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: checkpoints (OpCheckpoint, OpLoad, KindCheckpoint)
 
 // Op is what a Command asks the worker to do.
 type Op uint8
@@ -22,10 +22,12 @@ const (
 	OpSnapshot               // send a snapshot now
 	OpMNIST                  // the MNIST asset (Data), as fetched by the page
 	OpSlowMo                 // slow motion on (N=1) or off (N=0): see Phase
+	OpCheckpoint             // encode the trainer as a checkpoint (N: a tag echoed back): a KindCheckpoint report
+	OpLoad                   // replace the run by the checkpoint in Data (N: tag), paused: a KindCheckpoint report
 	opEnd
 )
 
-var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo"}
+var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo", "checkpoint", "load"}
 
 func (o Op) String() string {
 	if o > 0 && o < opEnd {
@@ -58,9 +60,9 @@ type Command struct {
 	Recipe   string  // OpInit: the recipe text (recipe.Parse syntax)
 	Play     bool    // OpInit: start training at once
 	LRG, LRD float64 // OpSetLR
-	N        int     // OpSetK, OpSetSteps
+	N        int     // OpSetK, OpSetSteps; the tag of OpCheckpoint and OpLoad
 	Layers   Layers  // OpLayers
-	Data     []byte  // OpMNIST: the asset's bytes
+	Data     []byte  // OpMNIST: the asset's bytes; OpLoad: a checkpoint file (untrusted)
 }
 
 // AppendCommand encodes c after dst and returns the extended slice.

@@ -9,6 +9,8 @@ const (
 	KindReady    Kind = iota + 1 // the worker's Go program is running and listening
 	KindSnapshot                 // state, metrics and views
 	KindError                    // a command failed (bad recipe, missing asset); Error says why
+	KindCheckpoint               // the answer to OpCheckpoint or OpLoad: Checkpoint (Error when it failed)
+	kindEnd
 )
 
 // Status of the trainer, as the page shows it (data-test="status").
@@ -104,6 +106,9 @@ type Report struct {
 	Interp  []byte
 	NearN   int
 	Near    []byte
+
+	// KindCheckpoint only.
+	Checkpoint CheckpointInfo
 }
 
 // AppendReport encodes r after dst.
@@ -152,6 +157,7 @@ func AppendReport(dst []byte, r *Report) []byte {
 	w.bytes(r.Interp)
 	w.int(r.NearN)
 	w.bytes(r.Near)
+	r.Checkpoint.append(&w)
 	return w.b
 }
 
@@ -203,10 +209,11 @@ func DecodeReport(b []byte, r *Report) error {
 	r.Interp = rd.bytesInto(r.Interp)
 	r.NearN = rd.int()
 	r.Near = rd.bytesInto(r.Near)
+	r.Checkpoint.decode(&rd)
 	if err := rd.done(); err != nil {
 		return err
 	}
-	if r.Kind == 0 || r.Kind > KindError || r.Status > Failed {
+	if r.Kind == 0 || r.Kind >= kindEnd || r.Status > Failed {
 		return fmt.Errorf("%w: kind %d status %d", ErrMalformed, r.Kind, r.Status)
 	}
 	if len(r.D) != 0 && len(r.D) != r.GridN*r.GridN || len(r.DStar) != 0 && len(r.DStar) != r.GridN*r.GridN ||
