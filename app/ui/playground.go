@@ -34,6 +34,7 @@ type Playground struct {
 	paint    painter
 	br       *bridge
 	started  bool
+	keep     keepState // checkpoints (keep.go)
 }
 
 // maxRestarts bounds crash recovery: a worker that dies at once every time
@@ -63,6 +64,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.br.exposeKill()
 	p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
 	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String(), Play: run})
+	p.startKeep(ctx)
 
 	ctx.Handle(actOp, func(ctx app.Context, a app.Action) { p.op(ctx, a.Value.(protocol.Op)) })
 	ctx.Handle(actSet, func(ctx app.Context, a app.Action) {
@@ -255,6 +257,10 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 		return
 	}
 	in := &p.in
+	if in.Kind == protocol.KindCheckpoint {
+		p.onCheckpoint(ctx, in)
+		return
+	}
 	if in.Kind == protocol.KindReady {
 		ctx.PreventUpdate()
 		return
@@ -278,6 +284,7 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 		p.rep, p.in = p.in, p.rep
 	}
 	p.status = r.Status.String()
+	p.autosaveTick()
 	if !changed && time.Since(p.shown) < 200*time.Millisecond {
 		ctx.PreventUpdate()
 		p.repaint()
@@ -308,6 +315,7 @@ func (p *Playground) onCrash(ctx app.Context, msg string) {
 		return
 	}
 	p.restarts++
+	p.keepCrashed()
 	p.crashed = true
 	p.formErr = msg + ". A new worker was started at step 0: press play to continue."
 	p.rep = protocol.Report{}
@@ -418,6 +426,7 @@ func (p *Playground) Render() app.UI {
 				&SlowMo{On: p.slow, Phase: r.Phase.String()},
 				&PresetPicker{Selected: presetIndex(p.rc)},
 				&Settings{Recipe: p.rc.String()},
+				p.checkpointsPanel(),
 			),
 			app.Section().Body(
 				app.If(twoD, func() app.UI {
