@@ -383,7 +383,8 @@ func (p *Playground) checkpointsPanel() *CheckpointsPanel {
 func storeProblem(err error) string {
 	switch {
 	case errors.Is(err, store.ErrQuota):
-		return "the browser has no room left for this page's checkpoints. Delete old ones or export them as files; the saved ones are intact. (" + err.Error() + ")"
+		// The store's message repeats the advice: only its cause goes on.
+		return "the browser has no room left for this page's checkpoints. Delete old ones or export them as files; the saved ones are intact."
 	case errors.Is(err, store.ErrTimeout):
 		return "the browser's storage did not answer; another tab of the playground may be holding it. Close other tabs and try again. (" + err.Error() + ")"
 	case errors.Is(err, store.ErrNewerVersion):
