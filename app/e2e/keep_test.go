@@ -98,18 +98,21 @@ func TestCheckpoints(t *testing.T) {
 		// slip through, delete it and try again.
 		full := `document.querySelector('[data-test=keep-error]').textContent.includes("no room left")`
 		for attempt := 1; ; attempt++ {
-			time.Sleep(6 * time.Second)
+			time.Sleep(time.Duration(6*attempt) * time.Second)
 			saveAs(tb, "too-big")
 			tb.poll(full+` || `+itemJS("too-big")+` !== null`, 30*time.Second)
 			if eval[bool](tb, full) {
 				break
 			}
-			if attempt == 3 {
+			if attempt == 5 {
 				t.Fatalf("with a quota of %v bytes, %d saves went through", quota, attempt)
 			}
 			t.Logf("save %d went through despite the quota override: deleting it and trying again", attempt)
 			clickItem(tb, "too-big", "ckpt-delete")
 			tb.poll(itemJS("too-big")+` === null`, 30*time.Second)
+			if got := items(tb); strings.Join(got, "|") != strings.Join(before, "|") {
+				t.Fatalf("deleting too-big left %v, not %v", got, before)
+			}
 		}
 		t.Logf("the page says: %s", tb.hook("keep-error"))
 		tb.screenshot(root, "checkpoints-quota")
@@ -199,6 +202,22 @@ func TestCheckpoints(t *testing.T) {
 		}
 		jsClick(tb, "pause")
 		tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 30*time.Second)
+		tb.poll(`document.querySelector('[data-test=keep-info]').textContent === "" || !document.querySelector('[data-test=keep-info]').textContent.includes("…")`, 30*time.Second)
+
+		// Rename and delete act on the item they belong to, wherever the
+		// list has moved it (autosave records come and go at the top).
+		clickItem(tb, "resume-test", "ckpt-rename")
+		tb.poll(`document.querySelector('[data-test=ckpt-rename-name]') !== null`, 15*time.Second)
+		eval[bool](tb, `(document.querySelector('[data-test=ckpt-rename-name]').value = "resumed at 100", true)`)
+		jsClick(tb, "ckpt-rename-ok")
+		tb.poll(itemJS("resumed at 100")+` !== null`, 30*time.Second)
+		saveAs(tb, "newest")
+		tb.poll(itemJS("newest")+` !== null`, 30*time.Second)
+		clickItem(tb, "autosave", "ckpt-delete")
+		tb.poll(itemJS("autosave")+` === null`, 30*time.Second)
+		if got := strings.Join(items(tb), "|"); got != "newest|resumed at 100" {
+			t.Errorf("after rename, save and delete the list is %q", got)
+		}
 		t.Logf("list: %v", items(tb))
 		tb.screenshot(root, "checkpoints")
 		panelShot(tb, root, "checkpoints-panel")

@@ -97,15 +97,15 @@ func (c *CheckpointsPanel) item(m store.Meta) app.UI {
 	if c.Editing == id {
 		name = app.Span().Style("display", "flex").Style("gap", "4px").Body(
 			app.Input().ID(idKeepRename).Attr("data-test", "ckpt-rename-name").Value(m.Name).MaxLength(store.MaxName).Style("min-width", "0").Style("flex", "1"),
-			app.Button().Attr("data-test", "ckpt-rename-ok").Text("OK").OnClick(func(ctx app.Context, e app.Event) {
-				ctx.NewActionWithValue(actKeepRename, [2]string{id, inputValue(idKeepRename)})
+			app.Button().Attr("data-test", "ckpt-rename-ok").Attr("data-id", id).Text("OK").OnClick(func(ctx app.Context, e app.Event) {
+				ctx.NewActionWithValue(actKeepRename, [2]string{sourceID(ctx), inputValue(idKeepRename)})
 			}),
 			app.Button().Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actKeepEdit, "") }),
 		)
 	}
 	btn := func(label, hook, act, title string) app.UI {
-		return app.Button().Text(label).Attr("data-test", hook).Title(title).Style("padding", "1px 6px").
-			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(act, id) })
+		return app.Button().Text(label).Attr("data-test", hook).Attr("data-id", id).Title(title).Style("padding", "1px 6px").
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(act, sourceID(ctx)) })
 	}
 	return app.Li().Attr("data-test", "checkpoint").Attr("data-id", id).
 		Style("display", "flex").Style("gap", "8px").Style("padding", "6px 0").Style("border-top", "1px solid #ddd").Body(
@@ -125,6 +125,15 @@ func (c *CheckpointsPanel) item(m store.Meta) app.UI {
 			),
 		),
 	)
+}
+
+// sourceID is the checkpoint ID of the button that raised an event. It is
+// read from the element, not captured by the handler: go-app keeps an
+// element's first handler when a re-render brings one from the same
+// function literal, so a captured ID would belong to whichever checkpoint
+// sat at that place in the list before (Delete would remove the wrong one).
+func sourceID(ctx app.Context) string {
+	return ctx.JSSrc().Call("getAttribute", "data-id").String()
 }
 
 // sizeText is a byte count as people read it.
