@@ -16,13 +16,11 @@ import (
 )
 
 // keepState is the session's part of checkpoints: the KindCheckpoint reply
-// waiting to be posted, and its buffers (a checkpoint of a big net is
-// megabytes: reuse them).
+// waiting to be posted, and the encoder's buffer.
 type keepState struct {
-	reply    []byte
-	replyBuf []byte
-	rep      protocol.Report
-	enc      bytes.Buffer
+	reply []byte
+	rep   protocol.Report
+	enc   bytes.Buffer
 }
 
 // Samples the list's metrics and thumbnail are computed from: their own
@@ -41,16 +39,19 @@ func (s *Session) TakeCheckpoint() []byte {
 	return b
 }
 
+// A checkpoint of a big net is tens of megabytes: the reply's buffer is
+// not kept for the next one (saves are seconds apart), only the encoder's.
+
 func (s *Session) keepReply(op protocol.Op, tag int) *protocol.Report {
 	r := &s.keep.rep
 	*r = protocol.Report{Kind: protocol.KindCheckpoint, Run: s.run, Status: s.status,
-		Checkpoint: protocol.CheckpointInfo{Op: op, Tag: tag, Bytes: r.Checkpoint.Bytes[:0], Metrics: r.Checkpoint.Metrics[:0]}}
+		Checkpoint: protocol.CheckpointInfo{Op: op, Tag: tag, Metrics: r.Checkpoint.Metrics[:0]}}
 	return r
 }
 
 func (s *Session) sendKeep(r *protocol.Report) {
-	s.keep.replyBuf = protocol.AppendReport(s.keep.replyBuf[:0], r)
-	s.keep.reply = s.keep.replyBuf
+	s.keep.reply = protocol.AppendReport(nil, r)
+	r.Checkpoint.Bytes, r.Checkpoint.Thumbnail = nil, nil
 }
 
 // checkpoint encodes the whole trainer, with what the page's list shows
@@ -70,7 +71,7 @@ func (s *Session) checkpoint(tag int) {
 		return
 	}
 	c := &r.Checkpoint
-	c.Bytes = append(c.Bytes, s.keep.enc.Bytes()...)
+	c.Bytes = s.keep.enc.Bytes() // not copied: the reply is encoded before enc is used again
 	c.Step, c.Data, c.Recipe, c.Fingerprint = t.Step, t.Recipe.Data, t.Recipe.String(), t.Fingerprint()
 	n := metricSamples
 	if t.Recipe.DataDim() != 2 {

@@ -271,6 +271,10 @@ func (p *Playground) onCheckpoint(ctx app.Context, in *protocol.Report) {
 		return
 	}
 	delete(k.pending, c.Tag)
+	// The bytes are copied or handed on below; the report's buffer is
+	// reused for every later report, so drop it rather than keep a big
+	// net's megabytes alive.
+	defer func() { c.Bytes, c.Thumbnail = nil, nil }()
 	if req.kind == keepAutosave {
 		k.autoPending = false
 	}
