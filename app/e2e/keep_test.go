@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
@@ -222,6 +223,43 @@ func TestCheckpoints(t *testing.T) {
 		tb.screenshot(root, "checkpoints")
 		panelShot(tb, root, "checkpoints-panel")
 	})
+}
+
+// Without IndexedDB (as in some private modes) the panel says that
+// checkpoints live in memory only, and saving and loading still work.
+func TestNoIDB(t *testing.T) {
+	if os.Getenv("E2E") == "" {
+		t.Skip("browser test: run `make e2e` (or E2E=1 go test ./app/e2e after `make wasm`)")
+	}
+	root := repoRoot(t)
+	base := startServer(t, root)
+	browser := newBrowser(t)
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	tb := &tab{t: t, ctx: ctx}
+	// Open the tab (the first call on a context must carry no timeout),
+	// then install the script before the page loads.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	callCDP(tb, func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `Object.defineProperty(window, "indexedDB", {value: undefined, configurable: true});`})
+		return err
+	})
+	tb.do(chromedp.Navigate(base + "/#g=16,16&d=16,16&steps=30&run=1"))
+	waitStore(tb)
+	tb.poll(`document.querySelector('[data-test=keep-warning]').textContent.includes("in memory only")`, 30*time.Second)
+	t.Logf("the page says: %s", tb.hook("keep-warning"))
+	tb.poll(`+document.querySelector('[data-test=step]').textContent === 30 && document.querySelector('[data-test=fingerprint]').textContent.length === 16`, 120*time.Second)
+	fp := tb.hook("fingerprint")
+	saveAs(tb, "in memory")
+	tb.poll(itemJS("in memory")+` !== null`, 30*time.Second)
+	jsClick(tb, "reset")
+	tb.poll(`document.querySelector('[data-test=step]').textContent === "0"`, 30*time.Second)
+	clickItem(tb, "in memory", "ckpt-load")
+	tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]').textContent === 30 && document.querySelector('[data-test=fingerprint]').textContent === %q`, fp), 30*time.Second)
+	panelShot(tb, root, "checkpoints-no-indexeddb")
 }
 
 // cliTrain runs `app train` and returns the fingerprint it prints.
