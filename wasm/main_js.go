@@ -161,6 +161,9 @@ func (w *worker) handle(b []byte, c *protocol.Command) {
 	if b := w.s.TakeReply(); b != nil {
 		w.post(b)
 	}
+	if b := w.s.TakeCheckpoint(); b != nil {
+		w.post(b)
+	}
 }
 
 // loadMNIST fetches and decodes the asset, blocking this goroutine (not the

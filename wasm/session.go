@@ -47,6 +47,7 @@ type Session struct {
 	trainedSinceReset bool
 
 	link linkState // model links and files (share.go)
+	keep keepState // checkpoints (keep.go)
 
 	now func() time.Time
 	rep protocol.Report
@@ -67,6 +68,9 @@ func (s *Session) NeedsMNIST(c *protocol.Command) bool {
 	if c.Op == protocol.OpOpen {
 		return s.linkNeedsMNIST(c.Link, c.N == 1)
 	}
+	if c.Op == protocol.OpLoad {
+		return s.loadNeedsMNIST(c.Data)
+	}
 	if c.Op != protocol.OpInit || s.mnist != nil {
 		return false
 	}
@@ -84,7 +88,7 @@ func (s *Session) Fail(msg string) {
 
 // Handle applies one command.
 func (s *Session) Handle(c *protocol.Command) {
-	switch c.Op { // model links and files answer with a reply of their own (share.go)
+	switch c.Op { // links, files and checkpoints answer with a reply of their own (share.go, keep.go)
 	case protocol.OpShare:
 		s.share()
 		return
@@ -93,6 +97,12 @@ func (s *Session) Handle(c *protocol.Command) {
 		return
 	case protocol.OpExportG:
 		s.exportG()
+		return
+	case protocol.OpCheckpoint:
+		s.checkpoint(c.N)
+		return
+	case protocol.OpLoad:
+		s.load(c.Data, c.N)
 		return
 	}
 	if c.Op != protocol.OpInit && c.Op != protocol.OpLayers && c.Op != protocol.OpSnapshot && c.Op != protocol.OpSlowMo && s.t == nil {

@@ -133,13 +133,7 @@ func (s *Session) open(value string, bundled bool) {
 		r.Error = "This model link cannot be opened: " + err.Error()
 		return
 	}
-	// The same reset as init, with the link's trainer.
-	s.run++
-	s.t, s.err, s.note, s.hist = t, "", "", s.hist[:0]
-	s.rate, s.dDone, s.phase, s.eval = 0, 0, protocol.PhaseNone, nil
-	s.mix, _ = src.(*data.Mixture)
-	s.views = newViews(t)
-	s.status = protocol.Paused
+	s.adopt(t, src) // the same reset as a loaded checkpoint (keep.go)
 	s.note = fmt.Sprintf("opened a shared model (%s weights, trained %d steps): press play to train on", info.Quant, info.Step)
 	r.Run = s.run
 	r.Link = protocol.LinkInfo{Op: protocol.OpOpen, Bytes: info.Bytes, Fits: info.Fits(), Quant: info.Quant.String(),

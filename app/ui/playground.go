@@ -35,6 +35,7 @@ type Playground struct {
 	br       *bridge
 	started  bool
 	share    shareState // model links and downloads (playground_share.go)
+	keep     keepState  // checkpoints (keep.go)
 }
 
 // maxRestarts bounds crash recovery: a worker that dies at once every time
@@ -70,6 +71,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 		p.OpenLink(link)
 	}
 	p.handleShare(ctx)
+	p.startKeep(ctx)
 
 	ctx.Handle(actOp, func(ctx app.Context, a app.Action) { p.op(ctx, a.Value.(protocol.Op)) })
 	ctx.Handle(actSet, func(ctx app.Context, a app.Action) {
@@ -273,6 +275,10 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 		p.onLinkReport(ctx, in)
 		return
 	}
+	if in.Kind == protocol.KindCheckpoint {
+		p.onCheckpoint(ctx, in)
+		return
+	}
 	if in.Kind == protocol.KindReady {
 		ctx.PreventUpdate()
 		return
@@ -300,6 +306,7 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 		p.rep, p.in = p.in, p.rep
 	}
 	p.status = r.Status.String()
+	p.autosaveTick()
 	if !changed && time.Since(p.shown) < 200*time.Millisecond {
 		ctx.PreventUpdate()
 		p.repaint()
@@ -336,6 +343,7 @@ func (p *Playground) onCrash(ctx app.Context, msg string) {
 		return
 	}
 	p.restarts++
+	p.keepCrashed()
 	p.crashed = true
 	p.formErr = msg + ". A new worker was started at step 0: press play to continue."
 	p.rep = protocol.Report{}
@@ -458,6 +466,7 @@ func (p *Playground) Render() app.UI {
 				&PresetPicker{Selected: presetIndex(p.rc)},
 				&Settings{Recipe: p.rc.String()},
 				p.sharePanel(),
+				p.checkpointsPanel(),
 			),
 			app.Section().Body(
 				app.If(twoD, func() app.UI {

@@ -3,33 +3,35 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 3 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG)
+const version = 3 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG), checkpoints (OpCheckpoint, OpLoad)
 
 // Op is what a Command asks the worker to do.
 type Op uint8
 
 const (
-	OpInit     Op = iota + 1 // build a fresh trainer from Recipe; start it if Play
-	OpPlay                   // train continuously (until paused, done or diverged)
-	OpPause                  // stop training after the current slice
-	OpStepD                  // one discriminator update
-	OpStepG                  // one generator update
-	OpStep                   // one full iteration: K D updates, one G update
-	OpSetLR                  // change LRG and LRD mid-run
-	OpSetK                   // change K (N) mid-run
-	OpSetSteps               // change the step limit (N) mid-run
-	OpLayers                 // which views to compute (Layers)
-	OpSnapshot               // send a snapshot now
-	OpMNIST                  // the MNIST asset (Data), as fetched by the page
-	OpSlowMo                 // slow motion on (N=1) or off (N=0): see Phase
-	OpEvaluate               // MNIST: estimate quality from N samples (Report.Eval), between training slices
-	OpShare                  // encode the current G as a model link: a KindLink report
-	OpOpen                   // open the model link in Link (paused; N=1: a bundled gallery link, longer caps): a KindLink report, then a snapshot
-	OpExportG                // G's weights as safetensors: a KindFile report
+	OpInit       Op = iota + 1 // build a fresh trainer from Recipe; start it if Play
+	OpPlay                     // train continuously (until paused, done or diverged)
+	OpPause                    // stop training after the current slice
+	OpStepD                    // one discriminator update
+	OpStepG                    // one generator update
+	OpStep                     // one full iteration: K D updates, one G update
+	OpSetLR                    // change LRG and LRD mid-run
+	OpSetK                     // change K (N) mid-run
+	OpSetSteps                 // change the step limit (N) mid-run
+	OpLayers                   // which views to compute (Layers)
+	OpSnapshot                 // send a snapshot now
+	OpMNIST                    // the MNIST asset (Data), as fetched by the page
+	OpSlowMo                   // slow motion on (N=1) or off (N=0): see Phase
+	OpEvaluate                 // MNIST: estimate quality from N samples (Report.Eval), between training slices
+	OpShare                    // encode the current G as a model link: a KindLink report
+	OpOpen                     // open the model link in Link (paused; N=1: a bundled gallery link, longer caps): a KindLink report, then a snapshot
+	OpExportG                  // G's weights as safetensors: a KindFile report
+	OpCheckpoint               // encode the trainer as a checkpoint (N: a tag echoed back): a KindCheckpoint report
+	OpLoad                     // replace the run by the checkpoint in Data (N: tag), paused: a KindCheckpoint report
 	opEnd
 )
 
-var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo", "evaluate", "share", "open", "exportG"}
+var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo", "evaluate", "share", "open", "exportG", "checkpoint", "load"}
 
 func (o Op) String() string {
 	if o > 0 && o < opEnd {
@@ -62,9 +64,9 @@ type Command struct {
 	Recipe   string  // OpInit: the recipe text (recipe.Parse syntax)
 	Play     bool    // OpInit: start training at once
 	LRG, LRD float64 // OpSetLR
-	N        int     // OpSetK, OpSetSteps
+	N        int     // OpSetK, OpSetSteps; the tag of OpCheckpoint and OpLoad
 	Layers   Layers  // OpLayers
-	Data     []byte  // OpMNIST: the asset's bytes
+	Data     []byte  // OpMNIST: the asset's bytes; OpLoad: a checkpoint file (untrusted)
 	Link     string  // OpOpen: a model link's fragment value (untrusted)
 }
 

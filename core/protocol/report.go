@@ -6,11 +6,13 @@ import "fmt"
 type Kind uint8
 
 const (
-	KindReady    Kind = iota + 1 // the worker's Go program is running and listening
-	KindSnapshot                 // state, metrics and views
-	KindError                    // a command failed (bad recipe, missing asset); Error says why
-	KindLink                     // the answer to OpShare or OpOpen: Link (Error when it failed)
-	KindFile                     // a file for the user to download: FileName, File
+	KindReady      Kind = iota + 1 // the worker's Go program is running and listening
+	KindSnapshot                   // state, metrics and views
+	KindError                      // a command failed (bad recipe, missing asset); Error says why
+	KindLink                       // the answer to OpShare or OpOpen: Link (Error when it failed)
+	KindFile                       // a file for the user to download: FileName, File
+	KindCheckpoint                 // the answer to OpCheckpoint or OpLoad: Checkpoint (Error when it failed)
+	kindEnd
 )
 
 // Status of the trainer, as the page shows it (data-test="status").
@@ -119,6 +121,9 @@ type Report struct {
 	Link     LinkInfo
 	FileName string
 	File     []byte
+
+	// KindCheckpoint only.
+	Checkpoint CheckpointInfo
 }
 
 // EvalState says where an OpEvaluate job is.
@@ -209,6 +214,7 @@ func AppendReport(dst []byte, r *Report) []byte {
 	r.Link.append(&w)
 	w.str(r.FileName)
 	w.bytes(r.File)
+	r.Checkpoint.append(&w)
 	return w.b
 }
 
@@ -276,10 +282,11 @@ func DecodeReport(b []byte, r *Report) error {
 	r.Link.decode(&rd)
 	r.FileName = rd.str()
 	r.File = rd.bytesInto(r.File)
+	r.Checkpoint.decode(&rd)
 	if err := rd.done(); err != nil {
 		return err
 	}
-	if r.Kind == 0 || r.Kind > KindFile || r.Status > Failed {
+	if r.Kind == 0 || r.Kind >= kindEnd || r.Status > Failed {
 		return fmt.Errorf("%w: kind %d status %d", ErrMalformed, r.Kind, r.Status)
 	}
 	if len(r.D) != 0 && len(r.D) != r.GridN*r.GridN || len(r.DStar) != 0 && len(r.DStar) != r.GridN*r.GridN ||
