@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -27,6 +28,7 @@ var offlineChecks = []struct {
 }{
 	{"ring8 trains", checkOfflineRing8},
 	{"MNIST trains", checkOfflineMNIST},
+	{"a checkpoint saves, reloads and loads", checkOfflineCheckpoint},
 }
 
 // offlineSite is a browser whose service worker has cached the site at
@@ -248,6 +250,30 @@ func checkOfflineRing8(t *testing.T, s *offlineSite) {
 		t.Errorf("error hook: %q", e)
 	}
 	tb.screenshot(s.root, "offline-ring8")
+}
+
+// checkOfflineCheckpoint: with the server gone, a run is saved in
+// IndexedDB, the page reloads from the cache, and the checkpoint loads at
+// the same fingerprint.
+func checkOfflineCheckpoint(t *testing.T, s *offlineSite) {
+	const n = 40
+	tb := open(t, s.browser, fmt.Sprintf("%s/#data=ring8&seed=77&steps=%d&run=1", s.base, n))
+	tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]')?.textContent === %d && document.querySelector('[data-test=status]').textContent === "paused"`, n), 120*time.Second)
+	tb.poll(`document.querySelector('[data-test=fingerprint]').textContent.length === 16`, 15*time.Second)
+	fp := tb.hook("fingerprint")
+	waitStore(tb)
+	setField(tb, "autosave", "0")
+	saveAs(tb, "offline-save")
+	tb.poll(itemJS("offline-save")+` !== null`, 30*time.Second)
+	tb.do(chromedp.Reload())
+	waitStore(tb)
+	setField(tb, "autosave", "0")
+	tb.poll(itemJS("offline-save")+` !== null`, 30*time.Second)
+	// The reloaded page's own run to step n must not be what we see.
+	setField(tb, "set-seed", "78")
+	clickItem(tb, "offline-save", "ckpt-load")
+	tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]').textContent === %d && document.querySelector('[data-test=fingerprint]').textContent === %q`, n, fp), 60*time.Second)
+	tb.screenshot(s.root, "offline-checkpoint")
 }
 
 // checkOfflineMNIST: the MNIST asset comes from the cache too.
