@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -64,7 +65,7 @@ func printReport(w io.Writer, c config, ua string, res []workloadResult, load *p
 		fmt.Fprintln(w)
 	}
 
-	fmt.Fprint(w, "\n| ratio of medians (target) |")
+	fmt.Fprint(w, "\n| ratio: median over rounds of the two windows' rates (target) |")
 	for _, r := range res {
 		fmt.Fprintf(w, " %s |", r.W.Name)
 	}
@@ -79,7 +80,7 @@ func printReport(w io.Writer, c config, ua string, res []workloadResult, load *p
 				fmt.Fprint(w, " — |")
 				continue
 			}
-			ratio := n.median() / d.median()
+			ratio := pairedRatio(n, d)
 			if min, ok := t.workloads[r.W.Name]; ok {
 				verdict := "met"
 				if ratio < min {
@@ -141,4 +142,26 @@ func allocs(r implResult) string {
 		n += w.Steps
 	}
 	return fmt.Sprintf("%.2f", a/float64(n))
+}
+
+// pairedRatio is the median over rounds of num's rate over den's in the
+// same round: windows of one round run seconds apart, so a load spell on
+// the shared machine that slows a whole round cancels out, which a ratio
+// of medians taken over minutes does not do.
+func pairedRatio(num, den implResult) float64 {
+	n := min(len(num.Windows), len(den.Windows))
+	r := make([]float64, n)
+	for i := range r {
+		r[i] = num.Windows[i].StepsPerSec() / den.Windows[i].StepsPerSec()
+	}
+	return median(r)
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	v = slices.Clone(v)
+	slices.Sort(v)
+	return (v[(len(v)-1)/2] + v[len(v)/2]) / 2
 }

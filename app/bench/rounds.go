@@ -32,11 +32,7 @@ func (r implResult) median() float64 {
 	for i, w := range r.Windows {
 		v[i] = w.StepsPerSec()
 	}
-	slices.Sort(v)
-	if len(v) == 0 {
-		return 0
-	}
-	return (v[(len(v)-1)/2] + v[len(v)/2]) / 2
+	return median(v)
 }
 
 // spread is the slowest and fastest window rate.
