@@ -101,7 +101,12 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
-	printReport(os.Stdout, c, b.version, results, load, sizes)
+	fmt.Fprintln(os.Stderr, "bench: allocations per step (go test -benchmem ./core/gan)")
+	benchmem, err := benchAllocs(c.root)
+	if err != nil {
+		return err
+	}
+	printReport(os.Stdout, c, b.version, results, load, sizes, benchmem)
 	return nil
 }
 

@@ -32,7 +32,7 @@ var targets = []target{
 	{"Go worker / native Go", "go", native, map[string]float64{"W2": 0.6}},
 }
 
-func printReport(w io.Writer, c config, ua string, res []workloadResult, load *pageLoad, sizes []wasmSize) {
+func printReport(w io.Writer, c config, ua string, res []workloadResult, load *pageLoad, sizes []wasmSize, benchmem map[string]string) {
 	fmt.Fprintf(w, "\nGAN Playground benchmark: %s; %d logical CPUs (machine shared: compare ratios, not absolute rates)\n", ua, runtime.NumCPU())
 	fmt.Fprintf(w, "median of %d windows of ≥ %v after a %v warm-up per implementation, implementations interleaved window by window\n", c.windows, c.window, c.warm)
 	if len(res) > 0 {
@@ -94,9 +94,15 @@ func printReport(w io.Writer, c config, ua string, res []workloadResult, load *p
 		fmt.Fprintln(w)
 	}
 
-	fmt.Fprint(w, "\nheap allocations per step (runtime.MemStats.Mallocs over the windows, as -benchmem counts them):")
+	fmt.Fprint(w, "\nheap allocations per step: in the worker (runtime.MemStats.Mallocs over its windows)")
 	for _, r := range res {
-		fmt.Fprintf(w, " %s: worker %s, native %s;", r.W.Name, allocs(r.Impl["go"]), allocs(r.Impl[native]))
+		fmt.Fprintf(w, " %s %s;", r.W.Name, allocs(r.Impl["go"]))
+	}
+	fmt.Fprint(w, " natively (go test -benchmem ./core/gan, allocs/op)")
+	for _, name := range []string{"StepW1", "StepW2", "StepPaperMNIST"} {
+		if a, ok := benchmem[name]; ok {
+			fmt.Fprintf(w, " %s %s;", name, a)
+		}
 	}
 	fmt.Fprintln(w)
 

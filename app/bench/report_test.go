@@ -39,9 +39,9 @@ func TestReportVerdicts(t *testing.T) {
 		},
 	}}
 	var b strings.Builder
-	printReport(&b, config{windows: 3, window: time.Second, warm: time.Second}, "test browser", res, nil, nil)
+	printReport(&b, config{windows: 3, window: time.Second, warm: time.Second}, "test browser", res, nil, nil, map[string]string{"StepW2": "0"})
 	out := b.String()
-	for _, want := range []string{"1.50× (≥ 2: MISSED)", "6.00× (≥ 5: met)", "0.75× (≥ 0.6: met)", "| W2 | 1000.0 | 3.00 [3.00–3.00] (3.00) |"} {
+	for _, want := range []string{"1.50× (≥ 2: MISSED)", "6.00× (≥ 5: met)", "0.75× (≥ 0.6: met)", "| W2 | 1000.0 | 3.00 [3.00–3.00] (3.00) |", "StepW2 0;"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
