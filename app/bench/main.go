@@ -5,6 +5,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,12 +49,12 @@ func main() {
 		fail(err)
 	}
 	c.root = root
-	if err := run(c); err != nil {
+	if err := run(c, os.Stdout); err != nil {
 		fail(err)
 	}
 }
 
-func run(c config) error {
+func run(c config, out io.Writer) error {
 	if err := checkInputs(c.root); err != nil {
 		return err
 	}
@@ -106,7 +107,7 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
-	printReport(os.Stdout, c, b.version, results, load, sizes, benchmem)
+	printReport(out, c, b.version, results, load, sizes, benchmem)
 	return nil
 }
 
