@@ -9,12 +9,12 @@ import (
 	"regexp"
 )
 
-// benchAllocs runs core/gan's step benchmarks with -benchmem (a few steps
-// each: only the allocation count is read) and returns allocs/op per
-// benchmark name (StepW1, StepW2, StepPaperMNIST): at least a second each, so
-// that the runtime's rare allocations of its own round away. The driver's own count
-// for native windows includes chromedp's goroutines, which allocate while
-// the trainer runs; this one is the trainer's alone.
+// benchAllocs runs core/gan's step benchmarks with -benchmem and returns
+// allocs/op per benchmark name (StepW1, StepW2, StepPaperMNIST). Each runs
+// about a second, so that the runtime's own rare allocations round away.
+// The driver's count for its native windows would include chromedp's
+// goroutines, which allocate while the trainer runs; this one is the
+// trainer's alone.
 func benchAllocs(root string) (map[string]string, error) {
 	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^BenchmarkStep", "-benchmem", "-benchtime", "1s", "./core/gan")
 	cmd.Dir = root
