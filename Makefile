@@ -10,7 +10,7 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR ?= localhost:8000
 FUZZTIME ?= 10s
 
-.PHONY: run test build bench wasm assets test-native test-wasm fuzz node clean
+.PHONY: run test build bench bench-go wasm assets test-native test-wasm fuzz node clean
 
 run: build wasm assets
 	./bin/app serve -addr $(ADDR)
@@ -62,7 +62,22 @@ fuzz:
 	  else echo "fuzz: $$pkg has no $$fn, skipped"; fi; \
 	done
 
-bench:
+# bench: issue 6's side-by-side benchmark (several minutes; not part of
+# test): our trainer in a Web Worker of headless Chromium, the TF.js
+# reference of the same GAN in the same browser, and native Go, as one
+# table with the ratios; then the page's start time, WASM sizes and
+# allocations per step. See README.md and app/bench. BENCH_FLAGS passes
+# options, e.g. BENCH_FLAGS='-only W1,W2 -windows 7'.
+BENCH_FLAGS ?=
+bench: chromium wasm assets app/bench/node_modules/.package-lock.json
+	$(GO) run ./app/bench $(BENCH_FLAGS)
+
+# TF.js, for the benchmark only (never in web/): exactly the committed lock.
+app/bench/node_modules/.package-lock.json: app/bench/package.json app/bench/package-lock.json
+	cd app/bench && npm ci --ignore-scripts --no-audit --no-fund
+
+# bench-go: the Go micro-benchmarks (kernels and training steps), natively.
+bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./core/...
 
 # The page, the worker and their browser tests (wasm, static, chromium,

@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 E2E_TMP := $(CURDIR)/.e2e-tmp
 STATIC_DIR ?= bin/site
 WASM_GO := GOOS=js GOARCH=wasm $(GO)
-PAGE_SRC := $(shell find app core -name '*.go' -not -name '*_test.go')
+PAGE_SRC := $(shell find app core -name '*.go' -not -name '*_test.go' -not -path 'app/bench/*')
 WORKER_SRC := $(shell find wasm core -name '*.go' -not -name '*_test.go')
 
 .PHONY: wasm static chromium e2e test-worker python3

@@ -1,12 +1,10 @@
 package gan
 
 import (
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/ganplayground/ganplayground/core/data"
-	"github.com/ganplayground/ganplayground/core/nn"
 	"github.com/ganplayground/ganplayground/core/recipe"
 	"github.com/ganplayground/ganplayground/core/rng"
 )
@@ -57,36 +55,7 @@ func benchStep(b *testing.B, s string) {
 	}
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(float64(b.N)/sec, "steps/s")
-	b.ReportMetric(stepFLOPs(tr)*float64(b.N)/sec/1e9, "GFLOP/s")
-}
-
-// stepFLOPs counts the matrix-product work one StepOnce needs, 2·rows·in·out
-// per product, the way shared/PERF-NOTES.md does: forward, weight gradient
-// and input gradient of every Dense, except what is not needed — the first
-// layer's input gradient, and D's weight gradients in the G step. Bias adds,
-// activations and the optimiser are left out.
-func stepFLOPs(t *Trainer) float64 {
-	m, np := float64(t.Recipe.Batch), float64(t.Recipe.Batch/t.Recipe.Pack)
-	gAll, gFirst := weightMACs(t.G)
-	dAll, dFirst := weightMACs(t.D)
-	stepD := m*gAll + 2*np*(dAll+dAll+dAll-dFirst) // G fwd; D fwd, dW, dx on real+fake
-	stepG := m*gAll + np*(dAll+dAll) +             // G fwd; D fwd, dx
-		m*(gAll+gAll-gFirst) // G dW, dx
-	return 2 * (float64(t.Recipe.K)*stepD + stepG)
-}
-
-// weightMACs returns Σ in·out over a net's weight matrices (one row's
-// multiply-adds per product), and the first layer's share of it.
-func weightMACs(n *nn.Net) (all, first float64) {
-	for _, p := range n.Params() {
-		if strings.HasSuffix(p.Name, ".w") {
-			if all == 0 {
-				first = float64(p.Rows * p.Cols)
-			}
-			all += float64(p.Rows * p.Cols)
-		}
-	}
-	return all, first
+	b.ReportMetric(tr.StepFLOPs()*float64(b.N)/sec/1e9, "GFLOP/s")
 }
 
 // fakeMNIST stands in for the real digits, which this package's tests do
@@ -132,7 +101,7 @@ func TestStepFLOPs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := stepFLOPs(tr); got != c.want {
+		if got := tr.StepFLOPs(); got != c.want {
 			t.Errorf("%s: %v FLOP/step, want %v", c.recipe, got, c.want)
 		}
 	}

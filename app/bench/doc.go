@@ -1,0 +1,14 @@
+// Command bench is `make bench`: it measures, in one run, the trainer in
+// a Web Worker of headless Chromium, the TF.js reference of the same GAN in
+// the same browser (wasm and cpu backends), and native Go on the same core
+// code, for the workloads of package measure, and prints one table with the
+// ratios against issue 6's targets; then the real page's time to its first
+// training step, the gzip sizes of the page's WASM binaries, and heap
+// allocations per step.
+//
+// The implementations take turns window by window (the machine is shared,
+// so a slow spell slows them all alike) and each figure is the median of
+// the windows after a warm-up. Run it with `make bench` (which installs
+// the npm packages of package.json and builds the wasm files) or
+// `go run ./app/bench -h` from the repository root.
+package main

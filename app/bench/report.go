@@ -1,0 +1,173 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+)
+
+// columns of the table, in order, with their headings.
+var columns = []struct{ impl, head string }{
+	{"go", "Go in a worker (WASM)"},
+	{"tfjs-wasm", "TF.js wasm (threads)"},
+	{"tfjs-wasm-default", "TF.js wasm (default threads)"},
+	{"tfjs-cpu", "TF.js cpu"},
+	{native, "native Go"},
+}
+
+// target is one of issue 6's ratios.
+type target struct {
+	label     string
+	num, den  string
+	workloads map[string]float64 // workload → minimum ratio; absent = shown, no target
+}
+
+var targets = []target{
+	{"Go worker / TF.js wasm", "go", "tfjs-wasm", map[string]float64{"W1": 1.5, "W2": 2}},
+	{"Go worker / TF.js cpu", "go", "tfjs-cpu", map[string]float64{"W1": 5, "W2": 5}},
+	{"Go worker / native Go", "go", native, map[string]float64{"W2": 0.6}},
+}
+
+func printReport(w io.Writer, c config, ua string, res []workloadResult, load *pageLoad, sizes []wasmSize, benchmem map[string]string) {
+	fmt.Fprintf(w, "\nGAN Playground benchmark: %s; %d logical CPUs (machine shared: compare ratios, not absolute rates)\n", ua, runtime.NumCPU())
+	fmt.Fprintf(w, "median of %d windows of ≥ %v after a %v warm-up per implementation, implementations interleaved window by window\n", c.windows, c.window, c.warm)
+	if len(res) > 0 {
+		for _, col := range columns {
+			if r, ok := res[0].Impl[col.impl]; ok {
+				fmt.Fprintf(w, "  %-22s %s\n", col.head+":", r.Info)
+			}
+		}
+	}
+	fmt.Fprintln(w, "\nsteps/s [slowest–fastest window] (GFLOP/s: dense matrix-product FLOPs × steps/s)")
+	fmt.Fprint(w, "\n| workload | MFLOP/step |")
+	for _, col := range columns {
+		fmt.Fprintf(w, " %s |", col.head)
+	}
+	fmt.Fprint(w, "\n|---|---:|")
+	fmt.Fprint(w, strings.Repeat("---:|", len(columns)))
+	fmt.Fprintln(w)
+	for _, r := range res {
+		fmt.Fprintf(w, "| %s | %.1f |", r.W.Name, r.FLOPs/1e6)
+		for _, col := range columns {
+			ir, ok := r.Impl[col.impl]
+			if !ok || len(ir.Windows) == 0 {
+				fmt.Fprint(w, " — |")
+				continue
+			}
+			lo, hi := ir.spread()
+			m := ir.median()
+			fmt.Fprintf(w, " %s [%s–%s] (%.2f) |", num(m), num(lo), num(hi), m*r.FLOPs/1e9)
+		}
+		fmt.Fprintln(w)
+	}
+
+	fmt.Fprint(w, "\n| ratio: median over rounds of the two windows' rates (target) |")
+	for _, r := range res {
+		fmt.Fprintf(w, " %s |", r.W.Name)
+	}
+	fmt.Fprint(w, "\n|---|")
+	fmt.Fprint(w, strings.Repeat("---:|", len(res)))
+	fmt.Fprintln(w)
+	for _, t := range targets {
+		fmt.Fprintf(w, "| %s |", t.label)
+		for _, r := range res {
+			n, d := r.Impl[t.num], r.Impl[t.den]
+			if len(n.Windows) == 0 || len(d.Windows) == 0 {
+				fmt.Fprint(w, " — |")
+				continue
+			}
+			ratio := pairedRatio(n, d)
+			if min, ok := t.workloads[r.W.Name]; ok {
+				verdict := "met"
+				if ratio < min {
+					verdict = "MISSED"
+				}
+				fmt.Fprintf(w, " %.2f× (≥ %g: %s) |", ratio, min, verdict)
+			} else {
+				fmt.Fprintf(w, " %.2f× |", ratio)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+
+	fmt.Fprint(w, "\nheap allocations per step: in the worker (runtime.MemStats.Mallocs over its windows)")
+	for _, r := range res {
+		fmt.Fprintf(w, " %s %s;", r.W.Name, allocs(r.Impl["go"]))
+	}
+	fmt.Fprint(w, " natively (go test -benchmem ./core/gan, allocs/op)")
+	for _, name := range []string{"StepW1", "StepW2", "StepPaperMNIST"} {
+		if a, ok := benchmem[name]; ok {
+			fmt.Fprintf(w, " %s %s;", name, a)
+		}
+	}
+	fmt.Fprintln(w)
+
+	if load != nil {
+		fmt.Fprintf(w, "\nreal page /#data=ring8&run=1 (app serve), median of %d, ms from navigation start:\n", load.Visits)
+		for _, v := range []struct {
+			name string
+			v    visit
+		}{{"first visit (fresh profile)", load.First}, {"reload (service-worker cache)", load.Repeat}} {
+			fmt.Fprintf(w, "  %-30s mounted %5.0f, worker training %5.0f, first step shown %5.0f; longest main-thread task in the next 5 s of training %.0f ms (target ≤ 50)\n",
+				v.name, v.v.Mounted, v.v.Training, v.v.FirstStep, v.v.LongTask)
+		}
+	}
+	fmt.Fprint(w, "\nWASM sizes:")
+	for _, s := range sizes {
+		fmt.Fprintf(w, " %s %.2f MB (gzip %.2f MB);", s.Name, float64(s.Raw)/1e6, float64(s.Gzip)/1e6)
+	}
+	fmt.Fprintln(w)
+}
+
+// num prints a rate with three significant digits.
+func num(v float64) string {
+	switch {
+	case v >= 100:
+		return fmt.Sprintf("%.0f", v)
+	case v >= 10:
+		return fmt.Sprintf("%.1f", v)
+	case v >= 1:
+		return fmt.Sprintf("%.2f", v)
+	}
+	return fmt.Sprintf("%.3f", v)
+}
+
+// allocs is the mean over an implementation's windows.
+func allocs(r implResult) string {
+	if len(r.Windows) == 0 {
+		return "—"
+	}
+	var a float64
+	var n int
+	for _, w := range r.Windows {
+		a += w.Allocs * float64(w.Steps)
+		n += w.Steps
+	}
+	return fmt.Sprintf("%.2f", a/float64(n))
+}
+
+// pairedRatio is the median over rounds of num's rate over den's in the
+// same round: windows of one round run seconds apart, so a load spell on
+// the shared machine that slows a whole round cancels out, which a ratio
+// of medians taken over minutes does not do.
+func pairedRatio(num, den implResult) float64 {
+	n := min(len(num.Windows), len(den.Windows))
+	r := make([]float64, n)
+	for i := range r {
+		r[i] = num.Windows[i].StepsPerSec() / den.Windows[i].StepsPerSec()
+	}
+	return median(r)
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	v = slices.Clone(v)
+	slices.Sort(v)
+	return (v[(len(v)-1)/2] + v[len(v)/2]) / 2
+}

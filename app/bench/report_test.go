@@ -1,0 +1,49 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ganplayground/ganplayground/app/bench/measure"
+)
+
+func windows(rates ...float64) implResult {
+	var r implResult
+	for _, s := range rates {
+		r.Windows = append(r.Windows, measure.Window{Steps: int(s * 10), Sec: 10})
+	}
+	return r
+}
+
+// The ratio pairs windows of the same round: a round slowed for both
+// implementations (the second here) does not move it.
+func TestPairedRatio(t *testing.T) {
+	if got := pairedRatio(windows(10, 2, 12), windows(5, 1, 6)); got != 2 {
+		t.Errorf("paired ratio %v, want 2", got)
+	}
+	if got := median([]float64{3, 1, 2, 10}); got != 2.5 {
+		t.Errorf("median %v, want 2.5", got)
+	}
+}
+
+// The report says which targets are met and which are missed.
+func TestReportVerdicts(t *testing.T) {
+	res := []workloadResult{{
+		W:     measure.Workload{Name: "W2"},
+		FLOPs: 1e9,
+		Impl: map[string]implResult{
+			"go": windows(3, 3, 3), "tfjs-wasm": windows(2, 2, 2), "tfjs-cpu": windows(0.5, 0.5, 0.5), native: windows(4, 4, 4),
+		},
+	}}
+	var b strings.Builder
+	printReport(&b, config{windows: 3, window: time.Second, warm: time.Second}, "test browser", res, nil, nil, map[string]string{"StepW2": "0"})
+	out := b.String()
+	for _, want := range []string{"1.50× (≥ 2: MISSED)", "6.00× (≥ 5: met)", "0.75× (≥ 0.6: met)", "| W2 | 1000.0 | 3.00 [3.00–3.00] (3.00) |", "StepW2 0;"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -1,0 +1,178 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/ganplayground/ganplayground/app/bench/measure"
+	"github.com/ganplayground/ganplayground/core/data"
+)
+
+// native names Go run by this process, next to the browser implementations.
+const native = "native"
+
+// implResult is one implementation's windows on one workload.
+type implResult struct {
+	Info    string
+	Windows []measure.Window
+}
+
+// median is the median window rate in steps/s.
+func (r implResult) median() float64 {
+	v := make([]float64, len(r.Windows))
+	for i, w := range r.Windows {
+		v[i] = w.StepsPerSec()
+	}
+	return median(v)
+}
+
+// spread is the slowest and fastest window rate.
+func (r implResult) spread() (lo, hi float64) {
+	for i, w := range r.Windows {
+		s := w.StepsPerSec()
+		if i == 0 || s < lo {
+			lo = s
+		}
+		if i == 0 || s > hi {
+			hi = s
+		}
+	}
+	return lo, hi
+}
+
+type workloadResult struct {
+	W     measure.Workload
+	FLOPs float64
+	Impl  map[string]implResult
+}
+
+// reply is what the bench page's workers answer (see web/bench.js).
+type reply struct {
+	Info   string          `json:"info"`
+	FLOPs  float64         `json:"flops"`
+	Window *measure.Window `json:"window"`
+}
+
+var mnistCache *data.MNIST
+
+// measureWorkload sets every implementation up, warms each, then runs
+// the windows in turns: window i of every implementation before window
+// i+1 of any.
+func measureWorkload(c config, b *chrome, base string, w measure.Workload) (workloadResult, error) {
+	res := workloadResult{W: w, Impl: map[string]implResult{}}
+	tab, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"/")); err != nil {
+		return res, err
+	}
+	spec, err := specOf(w.Recipe)
+	if err != nil {
+		return res, err
+	}
+	specJSON, _ := json.Marshal(spec)
+	recJSON, _ := json.Marshal(w.Recipe)
+
+	// Native: the same runner, in this process.
+	var mnist *data.MNIST
+	if spec.Data == "mnist" {
+		if mnist, err = loadMNIST(c.root); err != nil {
+			return res, err
+		}
+	}
+	nat, err := measure.NewRunner(w.Recipe, mnist)
+	if err != nil {
+		return res, err
+	}
+	res.FLOPs = nat.FLOPs
+	res.Impl[native] = implResult{Info: nativeInfo()}
+
+	windowMs := int(c.window / time.Millisecond)
+	// A step of the slowest implementation (TF.js cpu on the paper's
+	// nets) takes seconds: allow minutes per call.
+	const callTimeout = 10 * time.Minute
+	run := func(impl string, ms, min int) (measure.Window, error) {
+		if impl == native {
+			return nat.Window(time.Duration(ms)*time.Millisecond, min)
+		}
+		var a reply
+		if err := call(tab, callTimeout, fmt.Sprintf("bench.window(%q, %d, %d)", impl, ms, min), &a); err != nil {
+			return measure.Window{}, err
+		}
+		if a.Window == nil {
+			return measure.Window{}, fmt.Errorf("%s: no window in the reply", impl)
+		}
+		return *a.Window, nil
+	}
+	impls := append(slices.Clone(c.impls), native)
+	for _, impl := range c.impls {
+		var a reply
+		if err := call(tab, callTimeout, fmt.Sprintf("bench.setup(%q, %s, %s)", impl, recJSON, specJSON), &a); err != nil {
+			return res, err
+		}
+		if impl == "go" && a.FLOPs != res.FLOPs {
+			return res, fmt.Errorf("the worker counts %v FLOP/step, native %v: not the same model", a.FLOPs, res.FLOPs)
+		}
+		res.Impl[impl] = implResult{Info: a.Info}
+	}
+	for _, impl := range impls {
+		fmt.Fprintf(os.Stderr, "bench: %s warm-up %s\n", w.Name, impl)
+		if _, err := run(impl, int(c.warm/time.Millisecond), 2); err != nil {
+			return res, err
+		}
+	}
+	for i := 0; i < c.windows; i++ {
+		for _, impl := range impls {
+			win, err := run(impl, windowMs, 1)
+			if err != nil {
+				return res, err
+			}
+			r := res.Impl[impl]
+			r.Windows = append(r.Windows, win)
+			res.Impl[impl] = r
+			fmt.Fprintf(os.Stderr, "bench: %s window %d %-9s %8.2f steps/s (%d steps)\n", w.Name, i+1, impl, win.StepsPerSec(), win.Steps)
+		}
+	}
+	// Free the browser's memory before the next workload.
+	for _, impl := range c.impls {
+		var ignored any
+		_ = call(tab, time.Minute, fmt.Sprintf("Promise.resolve(bench.stop(%q) || {})", impl), &ignored)
+	}
+	return res, nil
+}
+
+func loadMNIST(root string) (*data.MNIST, error) {
+	if mnistCache != nil {
+		return mnistCache, nil
+	}
+	f, err := os.Open(filepath.Join(root, "web", "data", "mnist-train.bin"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := data.DecodeAsset(f)
+	mnistCache = m
+	return m, err
+}
+
+// nativeInfo names the Go and the amd64 level this binary was built with
+// (GOAMD64=v1, as the Makefile pins it, keeps FMA out).
+func nativeInfo() string {
+	s := fmt.Sprintf("Go %s %s/%s", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, kv := range bi.Settings {
+			if kv.Key == "GOAMD64" {
+				s += ", GOAMD64=" + kv.Value
+			}
+		}
+	}
+	return s
+}
