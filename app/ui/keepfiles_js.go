@@ -7,31 +7,12 @@ import (
 	"syscall/js"
 )
 
-// offerFile hands b to the browser as a download named name, through a
-// temporary <a download>. window.ganLastFile records the last one (name,
-// size) for tests.
+// offerFile hands b to the browser as a download named name (through
+// downloadBytes). window.ganLastFile records the last one (name, size) for
+// tests.
 func offerFile(name string, b []byte) {
-	u8 := js.Global().Get("Uint8Array").New(len(b))
-	js.CopyBytesToJS(u8, b)
-	blob := js.Global().Get("Blob").New([]any{u8}, map[string]any{"type": "application/octet-stream"})
-	url := js.Global().Get("URL").Call("createObjectURL", blob)
-	doc := js.Global().Get("document")
-	a := doc.Call("createElement", "a")
-	a.Set("href", url)
-	a.Set("download", name)
-	a.Get("style").Set("display", "none")
-	doc.Get("body").Call("appendChild", a)
-	a.Call("click")
-	a.Call("remove")
+	downloadBytes(name, "application/octet-stream", b)
 	js.Global().Set("ganLastFile", map[string]any{"name": name, "size": len(b)})
-	// The download has started by the time a minute has passed.
-	var revoke js.Func
-	revoke = js.FuncOf(func(js.Value, []js.Value) any {
-		js.Global().Get("URL").Call("revokeObjectURL", url)
-		revoke.Release()
-		return nil
-	})
-	js.Global().Call("setTimeout", revoke, 60_000)
 }
 
 // readChosenFile reads the file chosen in the <input type=file> with this
