@@ -18,7 +18,7 @@ import (
 func init() {
 	register(&command{
 		name:  "eval",
-		usage: "[-mnist DIR] FILE   score a checkpoint; prints JSON",
+		usage: "[-mnist DIR] FILE   score a checkpoint or a model link (.link, as in assets/gallery); prints JSON",
 		run:   runEval,
 	})
 }
@@ -69,25 +69,33 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return errors.New("want one checkpoint file: app eval FILE")
+		return errors.New("want one checkpoint or .link file: app eval FILE")
 	}
-	t, err := loadCheckpoint(fs.Arg(0))
+	t, err := loadModel(fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	res := evalResult{
-		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.String(),
-		Samples: evalSamples, SampleSeed: evalSeed,
-	}
-	if t.Recipe.Data == "mnist" {
-		err = scoreMNIST(&res, t, *mnist, *clsFile)
-	} else {
-		err = score2D(&res, t)
-	}
+	res, err := evaluate(t, *mnist, *clsFile)
 	if err != nil {
 		return err
 	}
 	return printJSON(stdout, res)
+}
+
+// evaluate scores a generator: what eval prints and what the gallery
+// records for each model.
+func evaluate(t *gan.Trainer, mnist, clsFile string) (evalResult, error) {
+	res := evalResult{
+		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.String(),
+		Samples: evalSamples, SampleSeed: evalSeed,
+	}
+	var err error
+	if t.Recipe.Data == "mnist" {
+		err = scoreMNIST(&res, t, mnist, clsFile)
+	} else {
+		err = score2D(&res, t)
+	}
+	return res, err
 }
 
 // score2D scores 2-D samples: JSD against the data for every set, mode
