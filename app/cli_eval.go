@@ -134,16 +134,19 @@ func scoreMNIST(res *evalResult, t *gan.Trainer, dir, clsFile string) error {
 	if err != nil {
 		return err
 	}
-	valid := train.ValidSplit()
-	valid = valid.Slice(0, min(parzenValid, valid.Len()))
+	// A model of some digits is scored against images of those digits:
+	// its distribution is theirs (with every digit, this is the paper's
+	// protocol unchanged).
+	valid, testX := digitRows(train.ValidSplit(), t.Recipe.Digits), digitRows(test, t.Recipe.Digits)
+	valid = valid[:min(parzenValid*data.Pixels, len(valid))]
 	res.Samples = parzenSamples
-	samples, testX := t.Samples(parzenSamples, evalSeed), test.Float32()
-	p, err := metrics.Parzen(samples, valid.Float32(), testX, t.Recipe.DataDim(), nil)
+	samples := t.Samples(parzenSamples, evalSeed)
+	p, err := metrics.Parzen(samples, valid, testX, t.Recipe.DataDim(), nil)
 	if err != nil {
 		return err
 	}
 	res.ParzenLL, res.ParzenSE, res.ParzenSigma = &p.LL, &p.SE, &p.Sigma
-	q, err := classifierScores(cls, samples, parzenSamples, testX, test.Len(), t.Recipe.Digits)
+	q, err := classifierScores(cls, samples, parzenSamples, testX, len(testX)/data.Pixels, t.Recipe.Digits)
 	if err != nil {
 		return err
 	}
@@ -192,4 +195,22 @@ func loadClassifier(path string) (*classify.Classifier, error) {
 		err = fmt.Errorf("%s: %w", path, err)
 	}
 	return c, err
+}
+
+// digitRows is m's images of the given digits, in order, as float32 rows
+// scaled to [0, 1].
+func digitRows(m *data.MNIST, digits []int) []float32 {
+	var want [10]bool
+	for _, d := range digits {
+		want[d] = true
+	}
+	out := make([]float32, 0, len(m.Images))
+	for i, l := range m.Labels {
+		if int(l) < 10 && want[l] {
+			for _, v := range m.Images[i*data.Pixels : (i+1)*data.Pixels] {
+				out = append(out, float32(v)/255)
+			}
+		}
+	}
+	return out
 }
