@@ -30,8 +30,9 @@ web/data/mnist-train.bin:
 # test: every suite. Targets are filled in by the issues that own them.
 test: test-native test-wasm fuzz test-keep-browser e2e
 
-# The learning-quality check (the default recipe learns ring8 on unseen
-# seeds) is too slow under -race, so it runs plainly, after the race pass.
+# The learning-quality checks (the default recipe learns ring8, the grid25
+# preset learns grid25, on unseen seeds) are too slow under -race, so they
+# run plainly, after the race pass.
 test-native:
 	$(GO) vet ./...
 	$(GO) test -race ./core/...
