@@ -32,12 +32,13 @@ $(MNIST_ASSETS) &: assets/mnist-classifier.bin
 # test: every suite. Targets are filled in by the issues that own them.
 test: test-native test-wasm fuzz test-keep-browser e2e
 
-# The learning-quality check (the default recipe learns ring8 on unseen
-# seeds) is too slow under -race, so it runs plainly, after the race pass.
+# The learning-quality checks (the default recipe learns ring8, the grid25
+# preset learns grid25, on unseen seeds) are too slow under -race, so they
+# run plainly, after the race pass.
 test-native:
 	$(GO) vet ./...
 	$(GO) test -race ./core/...
-	$(GO) test -count=1 -run 'DefaultRecipeLearnsRing8' -v ./core/gan
+	$(GO) test -count=1 -run 'DefaultRecipeLearnsRing8|Grid25PresetLearnsGrid25' -v ./core/gan
 	$(GO) test ./app/...
 
 # The pure-compute packages again, compiled to WASM and run in Node: the

@@ -41,7 +41,7 @@ func TestBadInputsGiveOneLineErrors(t *testing.T) {
 		{[]string{"train", "-o", out, "-from", filepath.Join(dir, "missing.ckpt")}, "no such file"},
 		{[]string{"train", "-o", out, "-from", text}, "not a checkpoint"},
 		{[]string{"train", "-o", filepath.Join(dir, "no", "such", "dir", "x.ckpt"), "-recipe", "batch=8&g=4&d=4&steps=1"}, "no such file"},
-		{[]string{"eval"}, "want one checkpoint file"},
+		{[]string{"eval"}, "want one checkpoint or .link file"},
 		{[]string{"eval", truncated}, "truncated"},
 		{[]string{"eval", flipped}, "checksum mismatch"},
 		{[]string{"eval", text}, "not a checkpoint"},

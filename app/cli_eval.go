@@ -18,7 +18,7 @@ import (
 func init() {
 	register(&command{
 		name:  "eval",
-		usage: "[-mnist DIR] FILE   score a checkpoint; prints JSON",
+		usage: "[-mnist DIR] FILE   score a checkpoint or a model link (.link, as in assets/gallery); prints JSON",
 		run:   runEval,
 	})
 }
@@ -69,25 +69,33 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return errors.New("want one checkpoint file: app eval FILE")
+		return errors.New("want one checkpoint or .link file: app eval FILE")
 	}
-	t, err := loadCheckpoint(fs.Arg(0))
+	t, err := loadModel(fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	res := evalResult{
-		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.String(),
-		Samples: evalSamples, SampleSeed: evalSeed,
-	}
-	if t.Recipe.Data == "mnist" {
-		err = scoreMNIST(&res, t, *mnist, *clsFile)
-	} else {
-		err = score2D(&res, t)
-	}
+	res, err := evaluate(t, *mnist, *clsFile)
 	if err != nil {
 		return err
 	}
 	return printJSON(stdout, res)
+}
+
+// evaluate scores a generator: what eval prints and what the gallery
+// records for each model.
+func evaluate(t *gan.Trainer, mnist, clsFile string) (evalResult, error) {
+	res := evalResult{
+		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.String(),
+		Samples: evalSamples, SampleSeed: evalSeed,
+	}
+	var err error
+	if t.Recipe.Data == "mnist" {
+		err = scoreMNIST(&res, t, mnist, clsFile)
+	} else {
+		err = score2D(&res, t)
+	}
+	return res, err
 }
 
 // score2D scores 2-D samples: JSD against the data for every set, mode
@@ -126,16 +134,19 @@ func scoreMNIST(res *evalResult, t *gan.Trainer, dir, clsFile string) error {
 	if err != nil {
 		return err
 	}
-	valid := train.ValidSplit()
-	valid = valid.Slice(0, min(parzenValid, valid.Len()))
+	// A model of some digits is scored against images of those digits:
+	// its distribution is theirs (with every digit, this is the paper's
+	// protocol unchanged).
+	valid, testX := digitRows(train.ValidSplit(), t.Recipe.Digits), digitRows(test, t.Recipe.Digits)
+	valid = valid[:min(parzenValid*data.Pixels, len(valid))]
 	res.Samples = parzenSamples
-	samples, testX := t.Samples(parzenSamples, evalSeed), test.Float32()
-	p, err := metrics.Parzen(samples, valid.Float32(), testX, t.Recipe.DataDim(), nil)
+	samples := t.Samples(parzenSamples, evalSeed)
+	p, err := metrics.Parzen(samples, valid, testX, t.Recipe.DataDim(), nil)
 	if err != nil {
 		return err
 	}
 	res.ParzenLL, res.ParzenSE, res.ParzenSigma = &p.LL, &p.SE, &p.Sigma
-	q, err := classifierScores(cls, samples, parzenSamples, testX, test.Len(), t.Recipe.Digits)
+	q, err := classifierScores(cls, samples, parzenSamples, testX, len(testX)/data.Pixels, t.Recipe.Digits)
 	if err != nil {
 		return err
 	}
@@ -184,4 +195,22 @@ func loadClassifier(path string) (*classify.Classifier, error) {
 		err = fmt.Errorf("%s: %w", path, err)
 	}
 	return c, err
+}
+
+// digitRows is m's images of the given digits, in order, as float32 rows
+// scaled to [0, 1].
+func digitRows(m *data.MNIST, digits []int) []float32 {
+	var want [10]bool
+	for _, d := range digits {
+		want[d] = true
+	}
+	out := make([]float32, 0, len(m.Images))
+	for i, l := range m.Labels {
+		if int(l) < 10 && want[l] {
+			for _, v := range m.Images[i*data.Pixels : (i+1)*data.Pixels] {
+				out = append(out, float32(v)/255)
+			}
+		}
+	}
+	return out
 }

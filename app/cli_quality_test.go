@@ -57,8 +57,8 @@ func TestClassifierScores(t *testing.T) {
 	}
 }
 
-// The gallery recipe file is the gallery-mnist preset, and every preset
-// prints and parses.
+// Every preset prints and parses, and the gallery's recipe files are the
+// presets of the same name (the page offers them by that name).
 func TestPresetsAndGalleryRecipe(t *testing.T) {
 	for _, name := range recipe.PresetNames() {
 		var out strings.Builder
@@ -69,19 +69,21 @@ func TestPresetsAndGalleryRecipe(t *testing.T) {
 			t.Errorf("preset %s: %v", name, err)
 		}
 	}
-	b, err := os.ReadFile("../assets/mnist-gan.recipe")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := recipe.Parse(strings.TrimSpace(string(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := recipe.Preset("gallery-mnist", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Full() != want.Full() {
-		t.Errorf("assets/mnist-gan.recipe\n%s\nis not the gallery-mnist preset\n%s", got, want)
+	for _, id := range []string{"grid25", "mnist-all", "mnist-one"} {
+		b, err := os.ReadFile("../assets/gallery/" + id + ".recipe")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := recipe.Parse(strings.TrimSpace(string(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := recipe.Preset(id, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Full() != want.Full() {
+			t.Errorf("assets/gallery/%s.recipe\n%s\nis not the %s preset\n%s", id, got, id, want)
+		}
 	}
 }

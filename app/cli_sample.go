@@ -19,7 +19,7 @@ import (
 func init() {
 	register(&command{
 		name:  "sample",
-		usage: "-n N -o OUT.png|OUT.npy [-seed S] FILE   draw samples of a checkpoint's generator",
+		usage: "-n N -o OUT.png|OUT.npy [-seed S] FILE   draw samples of a checkpoint's or a .link file's generator",
 		run:   runSample,
 	})
 }
@@ -51,7 +51,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if ext != ".png" && ext != ".npy" {
 		return fmt.Errorf("-o %q: want a .png or .npy file", *out)
 	}
-	t, err := loadCheckpoint(fs.Arg(0))
+	t, err := loadModel(fs.Arg(0))
 	if err != nil {
 		return err
 	}

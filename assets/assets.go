@@ -1,6 +1,6 @@
 // Package assets holds the bundled models: the MNIST classifier behind
 // eval's digit shares and fd_classifier (embedded here), and the gallery
-// generators with the recipes that made them (files beside this one; see
+// generators with the recipes that made them (gallery.go, gallery/; see
 // quality.mk).
 package assets
 

@@ -40,6 +40,14 @@
 // int8 links within 5% (ring8 measured 0.06, about 3%). See
 // precision_test.go.
 //
+// # Bundled links
+//
+// The gallery's models (assets/gallery) are links too, but they ship inside
+// the program rather than in a URL: EncodeBundle keeps float16 unless the
+// body would inflate past MaxBody (then int8), and DecodeBundle reads
+// values up to MaxBundleBytes long. An MNIST generator is hundreds of
+// kilobytes, so Decode, which a pasted URL goes through, refuses it.
+//
 // # Untrusted input
 //
 // A link is read as hostile: its length is capped before base64 decoding,
