@@ -32,12 +32,12 @@ type linkState struct {
 
 // decodeLink is share.Decode, remembered for the same value; bundled
 // (OpOpen with N=1: a gallery model shipped with the page) allows the
-// longer links of share.DecodeBundled.
+// longer links of share.DecodeBundle.
 func (s *Session) decodeLink(value string, bundled bool) (*gan.Trainer, share.Info, error) {
 	l := &s.link
 	if !l.cached || l.value != value || l.bundled != bundled {
 		if bundled {
-			l.t, l.info, l.err = share.DecodeBundled(value)
+			l.t, l.info, l.err = share.DecodeBundle(value)
 		} else {
 			l.t, l.info, l.err = share.Decode(value)
 		}

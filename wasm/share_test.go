@@ -175,7 +175,7 @@ func TestOpenBundled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, _, err := share.EncodeBundled(tr)
+	v, _, err := share.EncodeBundle(tr)
 	if err != nil {
 		t.Fatal(err)
 	}

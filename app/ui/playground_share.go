@@ -54,7 +54,7 @@ func (p *Playground) handleShare(ctx app.Context) {
 func (p *Playground) OpenLink(value string) { p.openLink(value, false) }
 
 // openLink opens a link value; bundled marks the gallery's own models,
-// whose links may exceed what a URL carries (share.DecodeBundled).
+// whose links may exceed what a URL carries (share.DecodeBundle).
 func (p *Playground) openLink(value string, bundled bool) {
 	p.share.made, p.share.url, p.share.err = protocol.LinkInfo{}, "", ""
 	p.br.send(&protocol.Command{Op: protocol.OpOpen, Link: value, N: b2i(bundled)})
