@@ -113,11 +113,41 @@ func TestEvalPanelStates(t *testing.T) {
 			t.Errorf("no %s with %q in\n%s", name, text, html)
 		}
 	}
-	if strings.Count(html, `class="share"`) != 10 {
+	if strings.Count(html, `class="digit-share"`) != 10 {
 		t.Errorf("want 10 digit bars:\n%s", html)
 	}
 	html = mount(t, &EvalPanel{Eval: protocol.Eval{State: protocol.EvalFailed, Error: "no files"}})
 	if !hook(html, "eval-error", "no files") {
 		t.Errorf("failed:\n%s", html)
+	}
+}
+
+func TestGalleryListsEveryModel(t *testing.T) {
+	es, err := galleryEntries()
+	if err != nil || len(es) < 5 {
+		t.Fatalf("%d gallery entries: %v", len(es), err)
+	}
+	html := mount(t, &Gallery{Open: "ring8"})
+	for _, e := range es {
+		if !strings.Contains(html, `data-test="gallery-open-`+e.ID+`"`) || !strings.Contains(html, `data-test="gallery-metrics-`+e.ID+`"`) {
+			t.Errorf("no button or figures for %s", e.ID)
+		}
+	}
+	if !regexp.MustCompile(`data-test="gallery-metrics-ring8"[^>]*>[^<]*8/8 modes`).MatchString(html) {
+		t.Errorf("ring8's figures:\n%s", html)
+	}
+	if !regexp.MustCompile(`Parzen -?[0-9.]+ ± [0-9.]+ \(paper 225 ± 2\)`).MatchString(html) {
+		t.Errorf("no Parzen figure beside the paper's:\n%s", html)
+	}
+	if _, err := galleryEntry("nope"); err == nil || !strings.Contains(err.Error(), "no gallery model") {
+		t.Errorf("unknown id: %v", err)
+	}
+	for _, frag := range []string{"#gallery=ring8", "seed=3&gallery=ring8&run=1"} {
+		if id, ok := GalleryID(frag); !ok || id != "ring8" {
+			t.Errorf("GalleryID(%q) = %q, %v", frag, id, ok)
+		}
+		if _, _, err := ParseFragment(frag); err != nil {
+			t.Errorf("ParseFragment(%q): %v", frag, err)
+		}
 	}
 }

@@ -78,7 +78,7 @@ func (e *EvalPanel) result() app.UI {
 	}
 	bars := make([]app.UI, len(ev.Shares))
 	for d, s := range ev.Shares {
-		bars[d] = app.Div().Class("share").Title(fmt.Sprintf("digit %d: %.1f%% of samples", d, 100*s)).Body(
+		bars[d] = app.Div().Class("digit-share").Title(fmt.Sprintf("digit %d: %.1f%% of samples", d, 100*s)).Body(
 			app.Div().Class("bar").Style("height", fmt.Sprintf("%.0f%%", min(100, 250*float64(s)))),
 			app.Span().Text(fmt.Sprint(d)),
 		)

@@ -14,6 +14,10 @@ const runKey = "run"
 // agree). The page opens it through the worker; ParseFragment skips it.
 const modelKey = "model"
 
+// galleryKey names a gallery model (#gallery=ring8): a short link to a
+// pretrained model shipped with the page. ParseFragment skips it.
+const galleryKey = "gallery"
+
 // ParseFragment reads the URL fragment: a recipe plus the page-only keys
 // run=1 (start training at once) and model=… (a shared model, see
 // ModelLink), which it skips. On error the default recipe comes back
@@ -27,7 +31,7 @@ func ParseFragment(frag string) (rc recipe.Recipe, run bool, err error) {
 			run = val == "1" || val == "true"
 			continue
 		}
-		if name == modelKey {
+		if name == modelKey || name == galleryKey {
 			continue
 		}
 		if part != "" {
@@ -49,6 +53,17 @@ func Fragment(rc recipe.Recipe) string { return rc.String() }
 func ModelLink(frag string) (string, bool) {
 	for _, part := range strings.Split(strings.TrimPrefix(frag, "#"), "&") {
 		if v, ok := strings.CutPrefix(part, modelKey+"="); ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// GalleryID is the gallery model named in a fragment ("#gallery=ring8"),
+// if there is one.
+func GalleryID(frag string) (string, bool) {
+	for _, part := range strings.Split(strings.TrimPrefix(frag, "#"), "&") {
+		if v, ok := strings.CutPrefix(part, galleryKey+"="); ok {
 			return v, true
 		}
 	}

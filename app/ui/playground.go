@@ -35,6 +35,7 @@ type Playground struct {
 	br       *bridge
 	started  bool
 	share    shareState // model links and downloads (playground_share.go)
+	gallery  string     // the gallery model last opened (gallery.go)
 	keep     keepState  // checkpoints (keep.go)
 }
 
@@ -69,6 +70,9 @@ func (p *Playground) OnMount(ctx app.Context) {
 	if hasLink { // the demo above stays if the link is bad
 		p.share.onLoad = true
 		p.OpenLink(link)
+	} else if id, ok := GalleryID(frag); ok {
+		p.share.onLoad = true
+		p.openGallery(id)
 	}
 	p.handleShare(ctx)
 	p.startKeep(ctx)
@@ -84,6 +88,11 @@ func (p *Playground) OnMount(ctx app.Context) {
 		ctx.Update()
 	})
 	ctx.Handle(actPreset, func(ctx app.Context, a app.Action) { p.preset(ctx, a.Value.(int)) })
+	ctx.Handle(actGallery, func(ctx app.Context, a app.Action) {
+		id := a.Value.(string)
+		setFragment(galleryKey + "=" + id)
+		p.openGallery(id)
+	})
 	ctx.Handle(actEvaluate, func(ctx app.Context, a app.Action) {
 		p.br.send(&protocol.Command{Op: protocol.OpEvaluate})
 	})
@@ -134,6 +143,10 @@ func (p *Playground) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if link, ok := ModelLink(fragmentNow()); ok {
 				p.OpenLink(link)
+				return
+			}
+			if id, ok := GalleryID(fragmentNow()); ok {
+				p.openGallery(id)
 				return
 			}
 			rc, run, err := ParseFragment(fragmentNow())
@@ -464,6 +477,7 @@ func (p *Playground) Render() app.UI {
 				&Controls{Status: status},
 				&SlowMo{On: p.slow, Phase: r.Phase.String()},
 				&PresetPicker{Selected: presetIndex(p.rc)},
+				&Gallery{Open: p.galleryOpen()},
 				&Settings{Recipe: p.rc.String()},
 				p.sharePanel(),
 				p.checkpointsPanel(),

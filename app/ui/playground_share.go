@@ -109,3 +109,25 @@ func (p *Playground) sharePanel() *SharePanel {
 	}
 	return sp
 }
+
+// openGallery opens a pretrained model of the gallery through the worker's
+// link decoder, with the bundled caps (its links are longer than a URL's).
+func (p *Playground) openGallery(id string) {
+	e, err := galleryEntry(id)
+	if err != nil {
+		p.formErr = err.Error() + "."
+		p.share.onLoad = false
+		return
+	}
+	p.gallery = id
+	p.openLink(e.Link, true)
+}
+
+// galleryOpen is the id of the gallery model on the page: set when one
+// is opened, forgotten when the run changes to anything else.
+func (p *Playground) galleryOpen() string {
+	if p.gallery != "" && p.share.openedRun == p.rep.Run && p.share.openedRun != 0 {
+		return p.gallery
+	}
+	return ""
+}

@@ -1,0 +1,71 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ganplayground/ganplayground/assets"
+	"github.com/ganplayground/ganplayground/core/share"
+)
+
+// The gallery's pretrained models open at once, without training, as the
+// very weights eval measured: the page's fingerprint equals the native
+// decoding of the bundled link. A short #gallery=ID link opens one too.
+func TestGallery(t *testing.T) {
+	if os.Getenv("E2E") == "" {
+		t.Skip("browser test: run `make e2e` (or E2E=1 go test ./app/e2e after `make wasm`)")
+	}
+	entries, err := assets.GalleryEntries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, e := range entries {
+		tr, _, err := share.DecodeBundle(e.Link)
+		if err != nil {
+			t.Fatalf("%s: %v", e.ID, err)
+		}
+		want[e.ID] = tr.Fingerprint()
+	}
+	root := repoRoot(t)
+	base := startServer(t, root)
+	browser := newBrowser(t)
+
+	tb := open(t, browser, base+"/#gallery=ring8")
+	tb.poll(`document.querySelector('[data-test=status]')?.textContent === "paused" && document.querySelector('[data-test=step]').textContent === "0" && document.querySelector('[data-test=fingerprint]').textContent === `+jsString(want["ring8"]), 90*time.Second)
+	tb.poll(`document.querySelector('[data-test=modes]')?.textContent.startsWith("8/8 modes")`, 30*time.Second)
+	if m := tb.hook("gallery-metrics-ring8"); !strings.Contains(m, "8/8 modes") {
+		t.Errorf("ring8's card says %q", m)
+	}
+	tb.screenshot(root, "gallery-ring8")
+
+	// Click through the 2-D models; MNIST ones need the asset.
+	_, mnistErr := os.Stat(root + "/web/data/mnist-train.bin")
+	for _, e := range entries {
+		if e.Data == "mnist" && mnistErr != nil {
+			t.Logf("%s skipped: no MNIST asset", e.ID)
+			continue
+		}
+		tb.click("gallery-open-" + e.ID)
+		tb.poll(`document.querySelector('[data-test=fingerprint]')?.textContent === `+jsString(want[e.ID])+` && document.querySelector('[data-test=step]').textContent === "0"`, 120*time.Second)
+		if e := tb.hook("error"); e != "" {
+			t.Errorf("error hook %q", e)
+		}
+		if got := eval[string](tb, `location.hash`); got != "#gallery="+e.ID {
+			t.Errorf("the address bar says %q", got)
+		}
+		if e.ID == "mnist-all" {
+			tb.screenshot(root, "gallery-mnist")
+		}
+	}
+	// An unknown id is named, and the page goes on.
+	tb2 := open(t, browser, base+"/#gallery=nope")
+	tb2.poll(`document.querySelector('[data-test=error]')?.textContent.includes("no gallery model")`, 60*time.Second)
+}
+
+// jsString quotes s for JavaScript.
+func jsString(s string) string { return `"` + s + `"` }
