@@ -429,7 +429,7 @@ func (p *Playground) charts() {
 	}
 	jsd := series{color: "#0571b0", y: func(i int) float64 { return ms[i].JSD }}
 	if cv := canvasByID("chart-modes"); cv != nil {
-		p.paint.chart(cv, "modes hit, HQ, JSD (0 is a perfect match)", mx, []series{
+		p.paint.chart(cv, "modes, HQ, JSD", mx, []series{
 			{color: "#1a9641", y: func(i int) float64 { return float64(ms[i].Hit) / float64(max(ms[i].Total, 1)) }},
 			{color: "#404040", y: func(i int) float64 { return ms[i].HQ }, dash: true},
 			jsd,
@@ -437,7 +437,7 @@ func (p *Playground) charts() {
 	}
 	if cv := canvasByID("chart-jsd"); cv != nil {
 		// JSD ≤ log 2: the top of the chart is "no overlap at all".
-		p.paint.chart(cv, "JSD(p_data, p_g) (0 is a perfect match)", mx, []series{jsd}, []string{"JSD"}, 0, math.Ln2, math.NaN())
+		p.paint.chart(cv, "JSD to the data (0: a match)", mx, []series{jsd}, []string{"JSD"}, 0, math.Ln2, math.NaN())
 	}
 }
 
