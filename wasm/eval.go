@@ -10,7 +10,6 @@ import (
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/metrics"
 	"github.com/ganplayground/ganplayground/core/protocol"
-	"github.com/ganplayground/ganplayground/core/rng"
 )
 
 // The page's quick MNIST quality estimate (OpEvaluate): the paper's Parzen
@@ -85,11 +84,7 @@ func startEval(t *gan.Trainer, a *evalAssets, n int) *evalJob {
 	j := &evalJob{a: a, t: t, n: min(max(n, evalMinSamples), evalMaxSamples)}
 	j.res = protocol.Eval{State: protocol.EvalRunning, Step: t.Step, Samples: j.n, Tests: data.EvalTest}
 	// Fixed noise from a stream of its own: evaluating never changes the run.
-	j.z = make([]float32, j.n*t.Recipe.Z)
-	saved := t.RNG
-	t.RNG = rng.New(evalSeed)
-	t.SampleNoise(j.z, j.n)
-	t.RNG = saved
+	j.z = t.Noise(j.n, evalSeed)
 	j.samples = make([]float32, 0, j.n*data.Pixels)
 	return j
 }

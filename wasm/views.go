@@ -42,14 +42,7 @@ type views struct {
 func newViews(t *gan.Trainer) *views {
 	rc := t.Recipe
 	v := &views{t: t, extent: protocol.Extent(rc.Data)}
-	fixed := func(n int, salt uint64) []float32 {
-		z := make([]float32, n*rc.Z)
-		saved := t.RNG
-		t.RNG = rng.New(rc.Seed ^ salt)
-		t.SampleNoise(z, n)
-		t.RNG = saved
-		return z
-	}
+	fixed := func(n int, salt uint64) []float32 { return t.Noise(n, rc.Seed^salt) }
 	if rc.DataDim() != 2 {
 		v.zFake = fixed(nImages, 0xf1ced)
 		ends := fixed(2, 0x11e)

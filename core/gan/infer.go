@@ -10,12 +10,18 @@ func (t *Trainer) Generate(z []float32, rows int) []float32 {
 // state left untouched: it uses its own stream derived from seed, so that
 // looking at samples never changes the training run.
 func (t *Trainer) Samples(n int, seed uint64) []float32 {
+	return append([]float32(nil), t.Generate(t.Noise(n, seed), n)...)
+}
+
+// Noise draws n noise vectors (n×Z) from the prior with a stream of its
+// own, derived from seed: the training stream t.RNG is left where it was.
+func (t *Trainer) Noise(n int, seed uint64) []float32 {
 	z := make([]float32, n*t.Recipe.Z)
 	saved := t.RNG
 	t.RNG = newRNG(seed)
 	t.SampleNoise(z, n)
 	t.RNG = saved
-	return append([]float32(nil), t.Generate(z, n)...)
+	return z
 }
 
 // Discriminate returns D(x) ∈ (0, 1) for rows points x (rows×dim). With
