@@ -6,30 +6,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/protocol"
-	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
 func nativeFingerprint(t *testing.T, text string) string {
 	t.Helper()
-	rc, err := recipe.Parse(text)
+	tr, err := gan.FromText(text, -1)
 	if err != nil {
 		t.Fatal(err)
-	}
-	src, err := data.New(rc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := gan.New(rc, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for !tr.Done() {
-		if err := tr.StepOnce(); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return tr.Fingerprint()
 }

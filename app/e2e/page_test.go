@@ -18,7 +18,6 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
-	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
@@ -329,22 +328,10 @@ func stepOf(tb *tab) int {
 }
 
 func nativeFingerprint(t *testing.T, text string) string {
-	rc, err := recipe.Parse(text)
+	t.Helper()
+	tr, err := gan.FromText(text, -1)
 	if err != nil {
 		t.Fatal(err)
-	}
-	src, err := data.New(rc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := gan.New(rc, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for !tr.Done() {
-		if err := tr.StepOnce(); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return tr.Fingerprint()
 }

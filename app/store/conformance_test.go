@@ -10,9 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
-	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
 // rawPutter writes a record bypassing every check (corrupt-record tests).
@@ -20,22 +18,9 @@ type rawPutter func(t *testing.T, id, meta string, blob []byte)
 
 func trainer(t testing.TB, s string, steps int) *gan.Trainer {
 	t.Helper()
-	rc, err := recipe.Parse(s)
+	tr, err := gan.FromText(s, steps)
 	if err != nil {
 		t.Fatal(err)
-	}
-	src, err := data.New(rc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := gan.New(rc, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < steps; i++ {
-		if err := tr.StepOnce(); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return tr
 }
