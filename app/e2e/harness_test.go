@@ -135,9 +135,11 @@ func newBrowser(t testing.TB) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(t.TempDir()),
-		// Chromium leaves org.chromium.Chromium.* folders in TMPDIR: give
-		// it one that the test removes.
-		chromedp.Env("TMPDIR=" + t.TempDir()),
+		// Chromium leaves org.chromium.Chromium.* folders in TMPDIR and
+		// puts its singleton socket there: give it one that the test
+		// removes, short enough for a Unix socket path (108 bytes) however
+		// deep the checkout and however long the test's name.
+		chromedp.Env("TMPDIR=" + shortTempDir(t)),
 		chromedp.WindowSize(1300, 1100),
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -148,6 +150,18 @@ func newBrowser(t testing.TB) context.Context {
 	}
 	t.Cleanup(func() { cancel(); cancelA() })
 	return ctx
+}
+
+// shortTempDir is a fresh folder directly under /tmp, removed after the
+// test: t.TempDir() nests the test's name under TMPDIR, which `make e2e`
+// points into the checkout, and a socket path in it can pass 108 bytes.
+func shortTempDir(t testing.TB) string {
+	dir, err := os.MkdirTemp("/tmp", "gp-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
 }
 
 // tab is one page under test.
