@@ -22,7 +22,7 @@ import (
 func init() {
 	register(&command{
 		name:  "gallery",
-		usage: "[-o DIR] [-mnist DIR] [-quiet] [-rescore] [ID…]   train each gallery model from DIR/ID.recipe; write ID.link and ID.json (default: every .recipe)",
+		usage: "[-o DIR] [-mnist DIR] [-quiet] [-rescore] [-from FILE -seconds S] [ID…]   train each gallery model from DIR/ID.recipe; write ID.link and ID.json (default: every .recipe)",
 		run:   runGallery,
 	})
 }
@@ -48,10 +48,26 @@ func runGallery(args []string, stdout, stderr io.Writer) error {
 	mnist := fs.String("mnist", "", "folder of the MNIST .gz files (default: the GoMNIST module's)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	rescore := fs.Bool("rescore", false, "keep ID.link, measure it again and rewrite ID.json (after a change to eval)")
+	from := fs.String("from", "", "one ID: take the model from this checkpoint (app train's, to ID.recipe's step) instead of training it")
+	seconds := fs.Float64("seconds", 0, "with -from: the training time the checkpoint took, for ID.json")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	ids := fs.Args()
+	if *from != "" {
+		if len(ids) != 1 || *rescore {
+			return errors.New("-from takes exactly one gallery ID (and no -rescore)")
+		}
+		rc, err := readGalleryRecipe(*dir, ids[0])
+		if err != nil {
+			return err
+		}
+		e, err := adoptGalleryModel(*dir, ids[0], rc, *from, *seconds, *mnist)
+		if err != nil {
+			return fmt.Errorf("%s: %w", ids[0], err)
+		}
+		return printJSON(stdout, e)
+	}
 	if len(ids) == 0 {
 		found, err := filepath.Glob(filepath.Join(*dir, "*.recipe"))
 		if err != nil {
@@ -137,8 +153,34 @@ func buildGalleryModel(dir, id string, rc recipe.Recipe, mnist string, quiet boo
 		bar.update(t)
 	}
 	bar.done()
-	secs := time.Since(start).Seconds()
+	return writeGalleryModel(dir, id, t, time.Since(start).Seconds(), mnist)
+}
 
+// adoptGalleryModel makes the entry from a checkpoint that `app train`
+// wrote for exactly ID.recipe — the way to build a model whose training
+// takes hours: train stops and continues (-from) bit-identically, so the
+// checkpoint equals what buildGalleryModel would train in one go.
+func adoptGalleryModel(dir, id string, rc recipe.Recipe, from string, seconds float64, mnist string) (galleryEntry, error) {
+	t, err := loadCheckpoint(from)
+	if err != nil {
+		return galleryEntry{}, err
+	}
+	if t.Step != rc.Steps {
+		return galleryEntry{}, fmt.Errorf("%s is at step %d, %s.recipe trains to %d", from, t.Step, id, rc.Steps)
+	}
+	// The step limit a staged run was started with does not matter; every
+	// other setting must be the recipe's.
+	got := t.Recipe
+	got.Steps = rc.Steps
+	if g, w := got.String(), rc.String(); g != w {
+		return galleryEntry{}, fmt.Errorf("%s was trained with %q, %s.recipe says %q", from, g, id, w)
+	}
+	return writeGalleryModel(dir, id, t, seconds, mnist)
+}
+
+// writeGalleryModel writes ID.link for a trained model and ID.json with
+// the scores of the model decoded from that link.
+func writeGalleryModel(dir, id string, t *gan.Trainer, secs float64, mnist string) (galleryEntry, error) {
 	link, _, err := share.EncodeBundle(t)
 	if err != nil {
 		return galleryEntry{}, err
