@@ -17,6 +17,7 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/ganplayground/ganplayground/app/internal/headless"
 )
 
 // repoRoot is the folder holding go.mod.
@@ -123,32 +124,11 @@ func newBrowser(t testing.TB) context.Context {
 	if exe == "" {
 		exe = "/usr/bin/chromium"
 	}
-	if _, err := os.Stat(exe); err != nil {
-		t.Fatalf("Chromium not found at %s: run `make chromium`", exe)
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		// Chromium leaves org.chromium.Chromium.* folders in TMPDIR and
-		// puts its singleton socket there: give it one that the test
-		// removes, short enough for a Unix socket path (108 bytes) however
-		// deep the checkout and however long the test's name.
-		chromedp.Env("TMPDIR=" + shortTempDir(t)),
-		chromedp.WindowSize(1300, 1100),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	// The first call starts the browser; it must not carry a timeout.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+	ctx, stop, err := headless.Start(exe, t.TempDir(), shortTempDir(t))
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cancel(); cancelA() })
+	t.Cleanup(stop)
 	return ctx
 }
 
