@@ -10,14 +10,22 @@ import "github.com/ganplayground/ganplayground/core/gan"
 // under this.
 const MaxBundleBytes = 2 * MaxBody
 
-// EncodeBundle makes a bundled link: the link format, with float16 weights
-// when the body fits MaxBody and int8 otherwise. MaxLinkBytes does not
-// apply (see MaxBundleBytes). A generator too large even as int8 is an
-// error matching ErrLinkTooLarge.
+// MaxBundleD is the largest D (in parameters) a bundled link carries. The
+// 2-D gallery nets' D (tens of thousands) travel, so that training on from
+// a gallery model starts from its D; an MNIST D would add hundreds of
+// kilobytes to the page's download, and its G opens without it.
+const MaxBundleD = 100_000
+
+// EncodeBundle makes a bundled link: the link format, with D when it has
+// at most MaxBundleD parameters, float16 weights when the body fits
+// MaxBody and int8 otherwise. MaxLinkBytes does not apply (see
+// MaxBundleBytes). A model too large even as int8 is an error matching
+// ErrLinkTooLarge.
 func EncodeBundle(t *gan.Trainer) (string, Info, error) {
-	s, info, err := encode(t, QuantF16)
+	withD := t.D.ParamCount() <= MaxBundleD
+	s, info, err := encode(t, QuantF16, withD)
 	if err == nil && info.Body > MaxBody {
-		s, info, err = encode(t, QuantInt8)
+		s, info, err = encode(t, QuantInt8, withD)
 	}
 	if err != nil {
 		return "", info, err

@@ -14,22 +14,23 @@ import (
 // Links of every released format version. They must keep opening, to the
 // same samples, in every later build: a shared link lives in chats and
 // bookmarks for years. Add a file per new version; never rewrite an old one.
-var corpusFiles = []string{"links-v1.txt"}
+var corpusFiles = []string{"links-v1.txt", "links-v2.txt"}
 
-// corpusRecipes make testdata/links-v1.txt (with -update-links, once).
+// corpusRecipes make testdata/links-vN.txt for the current version (with
+// -update-links, once per version).
 var corpusRecipes = []struct {
 	name, recipe string
 	steps        int
 	q            Quant
 }{
-	{"ring8-default-f16", "steps=60", 60, QuantF16},
+	{"ring8-default", "steps=60", 60, QuantAuto},
 	{"ring8-int8", "g=64,64&d=64&z=4&seed=2", 30, QuantInt8},
 	{"grid25-maxout-uniform", "data=grid25&g=16,16&gact=maxout&pieces=3&prior=uniform&d=16&seed=3", 30, QuantF16},
 	{"custom-tanh-dropout", "data=custom&points=1,1;-1,0.5;0,-1.25&g=24&gact=tanh&gdrop=0.2&d=8&z=3&seed=4", 30, QuantF16},
 	{"mnist-tiny", "data=mnist&digits=38&z=4&g=8&d=8&seed=5", 0, QuantF16},
 }
 
-var updateLinks = flag.Bool("update-links", false, "write testdata/links-v1.txt (only when creating a new format version's file)")
+var updateLinks = flag.Bool("update-links", false, "write testdata/links-vN.txt for the current version N (only when creating a new format version's file)")
 
 func TestUpdateLinks(t *testing.T) {
 	if !*updateLinks {
@@ -100,6 +101,11 @@ func TestCorpusOpens(t *testing.T) {
 		}
 		if info.Bytes != len(s) || !info.Fits() {
 			t.Errorf("%s: info %+v", names[i], info)
+		}
+		// Version 2's corpus is small enough to carry D on every line: D's
+		// decoding is pinned too.
+		if v2 := strings.HasPrefix(names[i], "links-v2"); info.WithD != v2 {
+			t.Errorf("%s: WithD %v at step %d", names[i], info.WithD, tr.Step)
 		}
 	}
 }

@@ -11,14 +11,20 @@ import (
 	"strings"
 
 	"github.com/ganplayground/ganplayground/core/gan"
+	"github.com/ganplayground/ganplayground/core/nn"
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
-// Decode opens a link: it rebuilds the trainer from the recipe inside,
-// restores G's weights, and leaves D, the optimisers and the random stream
-// at their seed initialisation, Step at 0 and Data nil (Attach a source
-// before training). Resuming from a link therefore trains on with a fresh
-// D. The value may come with its "model=" key or a leading '#'.
+// Decode opens a link: it rebuilds the trainer from the recipe inside and
+// restores G's weights, and D's when the link carries them (Info.WithD);
+// Data is nil (Attach a source before training). With D, the trainer
+// stands at the shared step with both optimisers' schedules there too
+// (fresh moments: gan.Trainer.ContinueAt), so training on goes on from
+// where the run was. Without D (a version 1 link, or one too large for
+// D), D, the optimisers and the random stream are at their seed
+// initialisation and Step is 0: training on starts a fresh D, against
+// which the trained G first loses its shape. The value may come with its
+// "model=" key or a leading '#'.
 func Decode(s string) (*gan.Trainer, Info, error) {
 	return decode(s, MaxLinkBytes, MaxBody)
 }
@@ -43,8 +49,8 @@ func decode(s string, maxLink, maxBody int) (*gan.Trainer, Info, error) {
 		return nil, info, errorf(ErrLinkCorrupt, "not a model link (no %q header)", Magic)
 	}
 	info.Version = int(raw[len(Magic)])
-	if info.Version != Version {
-		return nil, info, errorf(ErrLinkVersion, "link is format version %d, this page reads version %d", info.Version, Version)
+	if info.Version < 1 || info.Version > Version {
+		return nil, info, errorf(ErrLinkVersion, "link is format version %d, this page reads versions 1 to %d", info.Version, Version)
 	}
 	in := bytes.NewReader(raw[len(Magic)+1:])
 	zr := flate.NewReader(in)
@@ -139,24 +145,20 @@ func (d *reader) trainer(info *Info) *gan.Trainer {
 	}
 	// Check every shape and the exact length they imply before building
 	// (and allocating) anything.
-	want := gShapes(rc)
-	if b := d.bytes(1); b != nil && int(b[0]) != len(want) {
-		d.fail(ErrLinkModel, "%d tensors, the recipe's generator has %d", b[0], len(want))
-	}
-	start := d.off
-	for i, w := range want {
-		rows, cols := d.uvarint(1<<24, "rows"), d.uvarint(1<<24, "cols")
-		if d.err != nil {
-			return nil
+	gWant := gShapes(rc)
+	var dWant []shape
+	gStart, params := d.skipTensors(q, gWant, "generator")
+	info.Params = params
+	dStart := 0
+	if info.Version >= 2 {
+		switch b := d.bytes(1); {
+		case b == nil:
+		case b[0] == 1:
+			info.WithD, dWant = true, dShapes(rc)
+			dStart, _ = d.skipTensors(q, dWant, "discriminator")
+		case b[0] != 0:
+			d.fail(ErrLinkCorrupt, "discriminator flag %d, want 0 or 1", b[0])
 		}
-		if rows != w.rows || cols != w.cols {
-			d.fail(ErrLinkModel, "tensor %d is %d×%d, the recipe wants %d×%d", i, rows, cols, w.rows, w.cols)
-			return nil
-		}
-		n := rows * cols
-		info.Params += n
-		d.bytes(uint64(dataLen(q, n))) // skipped: the second pass reads it
-
 	}
 	if d.err != nil {
 		return nil
@@ -170,26 +172,65 @@ func (d *reader) trainer(info *Info) *gan.Trainer {
 		d.fail(ErrLinkRecipe, "%v", err)
 		return nil
 	}
-	ps := t.G.Params()
-	if len(ps) != len(want) {
-		d.fail(ErrLinkModel, "internal: built G has %d tensors, expected %d", len(ps), len(want))
+	d.off = gStart
+	d.readTensors(q, t.G.Params(), gWant)
+	if info.WithD {
+		d.off = dStart
+		d.readTensors(q, t.D.Params(), dWant)
+	}
+	if d.err != nil {
 		return nil
 	}
-	d.off = start
+	if info.WithD {
+		// G and D as the run left them: train on at its rates (see
+		// gan.Trainer.ContinueAt).
+		t.ContinueAt(info.Step)
+	} else {
+		t.Step = 0 // a fresh D: everything starts afresh (see Decode)
+	}
+	return t
+}
+
+// skipTensors checks a network's tensor count and shapes against want and
+// steps over their data (the exact length the shapes imply), allocating
+// nothing; it returns where the first tensor starts and the parameter
+// count.
+func (d *reader) skipTensors(q Quant, want []shape, what string) (start, params int) {
+	if b := d.bytes(1); b != nil && int(b[0]) != len(want) {
+		d.fail(ErrLinkModel, "%d tensors, the recipe's %s has %d", b[0], what, len(want))
+	}
+	start = d.off
+	for i, w := range want {
+		rows, cols := d.uvarint(1<<24, "rows"), d.uvarint(1<<24, "cols")
+		if d.err != nil {
+			return start, params
+		}
+		if rows != w.rows || cols != w.cols {
+			d.fail(ErrLinkModel, "%s tensor %d is %d×%d, the recipe wants %d×%d", what, i, rows, cols, w.rows, w.cols)
+			return start, params
+		}
+		params += rows * cols
+		d.bytes(uint64(dataLen(q, rows*cols))) // skipped: readTensors reads it
+	}
+	return start, params
+}
+
+// readTensors fills a built network's parameters from the tensors that
+// skipTensors checked (d.off at their start).
+func (d *reader) readTensors(q Quant, ps []*nn.Param, want []shape) {
+	if len(ps) != len(want) {
+		d.fail(ErrLinkModel, "internal: built %d tensors, expected %d", len(ps), len(want))
+		return
+	}
 	for i, p := range ps {
 		d.uvarint(1<<24, "rows")
 		d.uvarint(1<<24, "cols")
 		if p.Rows != want[i].rows || p.Cols != want[i].cols {
 			d.fail(ErrLinkModel, "internal: built %s is %d×%d, expected %d×%d", p.Name, p.Rows, p.Cols, want[i].rows, want[i].cols)
-			return nil
+			return
 		}
 		d.tensor(q, p.W, p.Name)
 	}
-	if d.err != nil {
-		return nil
-	}
-	t.Step = 0 // the optimisers start afresh: see Decode
-	return t
 }
 
 func dataLen(q Quant, n int) int {

@@ -14,8 +14,9 @@ const Key = "model"
 const Magic = "GAN"
 
 // Version is the link format this package writes. Decode reads every
-// version listed in testdata/links-v*.txt.
-const Version = 1
+// version listed in testdata/links-v*.txt. Version 2 may carry D after G
+// (a flag byte says whether it does); version 1 holds G only.
+const Version = 2
 
 // MaxLinkBytes caps the fragment value. Browsers accept far longer URLs,
 // but chat programs, mail clients and QR codes do not; beyond this the page
@@ -52,8 +53,9 @@ func (q Quant) String() string {
 type Info struct {
 	Version int
 	Quant   Quant
-	Step    int    // G's updates when it was shared (the decoded trainer starts at 0)
+	Step    int    // G's updates when it was shared (a decoded trainer continues at it when WithD)
 	Params  int    // G's parameter count
+	WithD   bool   // D travels too: training on starts from the shared D (see Decode)
 	Body    int    // bytes before compression
 	Bytes   int    // length of the fragment value: what MaxLinkBytes bounds
 	Recipe  string // canonical recipe text (recipe.String)
@@ -96,4 +98,20 @@ func gShapes(rc recipe.Recipe) []shape {
 	}
 	dim := rc.DataDim()
 	return append(out, shape{in, dim}, shape{1, dim})
+}
+
+// dShapes lists D's tensors for a recipe, as gShapes does G's: D reads
+// Pack samples side by side and ends in one logit.
+func dShapes(rc recipe.Recipe) []shape {
+	pieces := 1
+	if rc.DAct == "maxout" {
+		pieces = rc.Pieces
+	}
+	var out []shape
+	in := rc.DataDim() * rc.Pack
+	for _, h := range rc.D {
+		out = append(out, shape{in, h * pieces}, shape{1, h * pieces})
+		in = h
+	}
+	return append(out, shape{in, 1}, shape{1, 1})
 }

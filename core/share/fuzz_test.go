@@ -72,7 +72,7 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		tr.Step = info.Step
-		again, _, err := encode(tr, QuantF16)
+		again, _, err := encode(tr, QuantF16, info.WithD)
 		if err != nil {
 			t.Fatalf("an opened link does not encode: %v", err)
 		}

@@ -32,7 +32,7 @@ func TestPrecision(t *testing.T) {
 		cases = append(cases, tc{"mnist-small float16", trained(t, "data=mnist&z=64&g=256,512", 0), QuantF16, 0.01})
 	}
 	for _, c := range cases {
-		s, _, err := encode(c.tr, c.q)
+		s, _, err := encode(c.tr, c.q, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +58,7 @@ func TestSizes(t *testing.T) {
 		t.Fatalf("the default ring8 model must fit a link: %v", err)
 	}
 	t.Logf("ring8 default (%d params): %d bytes (%s, body %d)", info.Params, len(s), info.Quant, info.Body)
-	_, i8, _ := encode(ring, QuantInt8)
+	_, i8, _ := encode(ring, QuantInt8, true)
 	t.Logf("ring8 default as int8: %d bytes", i8.Bytes)
 	var big []string
 	if !raceEnabled {
@@ -75,7 +75,7 @@ func TestSizes(t *testing.T) {
 		if !errors.Is(err, ErrLinkTooLarge) || info.Fits() {
 			t.Errorf("%s: err %v, info %+v; want ErrLinkTooLarge", r, err, info)
 		}
-		_, f, _ := encode(tr, QuantF16)
+		_, f, _ := encode(tr, QuantF16, true)
 		t.Logf("%s (%d params): float16 %d bytes, int8 %d bytes (limit %d)", r, info.Params, f.Bytes, info.Bytes, MaxLinkBytes)
 	}
 }

@@ -61,7 +61,12 @@ func TestReject(t *testing.T) {
 		{"not base64", "R0FOA?!", ErrLinkCorrupt},
 		{"padded", good + "=", ErrLinkCorrupt},
 		{"no magic", b64([]byte("PNG\x01abc")), ErrLinkCorrupt},
-		{"version 2", seal(2, body(tiny, 1, f16Tensors(tiny, 0x3c00))), ErrLinkVersion},
+		{"version 3", seal(3, append(body(tiny, 1, f16Tensors(tiny, 0x3c00)), 0)), ErrLinkVersion},
+		{"version 0", seal(0, body(tiny, 1, f16Tensors(tiny, 0x3c00))), ErrLinkVersion},
+		{"v2 without its D flag", seal(2, body(tiny, 1, f16Tensors(tiny, 0x3c00))), ErrLinkCorrupt},
+		{"v2 D flag 2", seal(2, append(body(tiny, 1, f16Tensors(tiny, 0x3c00)), 2)), ErrLinkCorrupt},
+		{"v2 D flag, no D", seal(2, append(body(tiny, 1, f16Tensors(tiny, 0x3c00)), 1)), ErrLinkCorrupt},
+		{"v2 D of another shape", seal(2, append(append(body(tiny, 1, f16Tensors(tiny, 0x3c00)), 1), 1, 2, 3)), ErrLinkModel},
 		{"truncated", good[:len(good)/2], ErrLinkCorrupt},
 		{"header only", b64([]byte(Magic + "\x01")), ErrLinkCorrupt},
 		{"flipped bit", b64(flip), ErrLinkCorrupt},
@@ -83,11 +88,12 @@ func TestReject(t *testing.T) {
 		{"NaN weight", seal(1, body(tiny, 1, f16Tensors(tiny, 0x7e00))), ErrLinkModel},
 	}
 	// int8: a NaN scale and the excluded −128.
-	i8, _, err := encode(trained(t, tiny, 0), QuantInt8)
+	i8, _, err := encode(trained(t, tiny, 0), QuantInt8, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ib := unseal(t, i8)
+	ib = ib[:len(ib)-1] // version 2's D flag (0): the version 1 body ends at G's last tensor
 	nanScale := append([]byte(nil), ib...)
 	minus := append([]byte(nil), ib...)
 	// The last tensor (G's output bias, 1×2) ends the body: scale then 2 bytes.
