@@ -78,8 +78,8 @@ func (s *Session) share() {
 		return
 	}
 	value, info, err := share.Encode(s.t)
-	r.Link.Bytes, r.Link.Fits, r.Link.Quant, r.Link.Params, r.Link.Step, r.Link.Recipe =
-		info.Bytes, info.Fits(), info.Quant.String(), info.Params, info.Step, info.Recipe
+	r.Link.Bytes, r.Link.Fits, r.Link.Quant, r.Link.Params, r.Link.Step, r.Link.WithD, r.Link.Recipe =
+		info.Bytes, info.Fits(), info.Quant.String(), info.Params, info.Step, info.WithD, info.Recipe
 	if errors.Is(err, share.ErrLinkTooLarge) {
 		return // Fits is false: the page offers the file and says why
 	}
@@ -133,11 +133,30 @@ func (s *Session) open(value string, bundled bool) {
 		r.Error = "This model link cannot be opened: " + err.Error()
 		return
 	}
+	// A model shared at its step limit would refuse to play: opened with
+	// its D it can train on, so the limit is lifted (steps=0: none).
+	lifted := info.WithD && t.Done()
+	if lifted {
+		t.Recipe.Steps = 0
+	}
 	s.adopt(t, src) // the same reset as a loaded checkpoint (keep.go)
-	s.note = fmt.Sprintf("opened a shared model (%s weights, trained %d steps): press play to train on", info.Quant, info.Step)
+	s.note = openNote(info, lifted)
 	r.Run = s.run
 	r.Link = protocol.LinkInfo{Op: protocol.OpOpen, Bytes: info.Bytes, Fits: info.Fits(), Quant: info.Quant.String(),
-		Params: info.Params, Step: info.Step, Recipe: info.Recipe, Fingerprint: t.Fingerprint()}
+		Params: info.Params, Step: info.Step, WithD: info.WithD, Recipe: t.Recipe.String(), Fingerprint: t.Fingerprint()}
+}
+
+// openNote tells what was opened and what play will do.
+func openNote(info share.Info, lifted bool) string {
+	if !info.WithD {
+		return fmt.Sprintf("opened a shared generator (%s weights, trained %d steps) without its discriminator: "+
+			"play trains on from step 0 with a fresh D, against which G first loses its shape", info.Quant, info.Step)
+	}
+	n := fmt.Sprintf("opened a shared model (G and D, %s weights) at step %d: press play to train on", info.Quant, info.Step)
+	if lifted {
+		n += " (its step limit is lifted)"
+	}
+	return n
 }
 
 // linkProblem words a decoding error for the page: what happened first,

@@ -59,7 +59,7 @@ func TestShareThenOpen(t *testing.T) {
 	}
 	t.Logf("ring8 link after 40 steps: %d bytes, %s, %d parameters", l.Bytes, l.Quant, l.Params)
 	if l.Fingerprint == "" || l.Fingerprint == snapshot(t, a).Fingerprint {
-		t.Errorf("the link's fingerprint %q must be the opened model's (fresh D), not the sender's", l.Fingerprint)
+		t.Errorf("the link's fingerprint %q must be the opened model's (quantised weights), not the sender's", l.Fingerprint)
 	}
 
 	b := NewSession()
@@ -69,17 +69,18 @@ func TestShareThenOpen(t *testing.T) {
 		t.Fatalf("open: error %q link %+v", opened.Error, opened.Link)
 	}
 	r := snapshot(t, b)
-	if r.Status != protocol.Paused || r.Step != 0 || r.Fingerprint != l.Fingerprint || r.Recipe != l.Recipe || r.Run != opened.Run {
+	// With its D the model stands at the shared step.
+	if r.Status != protocol.Paused || r.Step != 40 || r.Fingerprint != l.Fingerprint || r.Recipe != l.Recipe || r.Run != opened.Run {
 		t.Fatalf("opened: status %v step %d fp %s recipe %q run %d", r.Status, r.Step, r.Fingerprint, r.Recipe, r.Run)
 	}
 	if got := protocol.SamplesSum(r); got != l.Samples || got == "" {
 		t.Errorf("samples %q, the sender announced %q", got, l.Samples)
 	}
 	b.Handle(&protocol.Command{Op: protocol.OpPlay})
-	for b.Training() && snapshot(t, b).Step < 5 {
+	for b.Training() && snapshot(t, b).Step < 45 {
 		b.Train(time.Millisecond)
 	}
-	if r := snapshot(t, b); r.Step < 5 || r.Error != "" {
+	if r := snapshot(t, b); r.Step < 45 || r.Error != "" {
 		t.Fatalf("after play: step %d error %q", r.Step, r.Error)
 	}
 }
@@ -190,5 +191,28 @@ func TestOpenBundled(t *testing.T) {
 	}
 	if got := snapshot(t, s); got.Status != protocol.Paused || got.Recipe != tr.Recipe.String() {
 		t.Errorf("after opening: %v %q", got.Status, got.Recipe)
+	}
+}
+
+// A model shared at its step limit opens with the limit lifted (its D
+// came with it, so it can train on), and play goes past it.
+func TestOpenAtStepLimitTrainsOn(t *testing.T) {
+	a := trained(t, "data=ring8&seed=8&steps=30", 30)
+	a.Handle(&protocol.Command{Op: protocol.OpShare})
+	l := reply(t, a).Link
+	b := NewSession()
+	b.Handle(&protocol.Command{Op: protocol.OpOpen, Link: l.Value})
+	if opened := reply(t, b); opened.Error != "" || opened.Link.Recipe != "seed=8&steps=0" {
+		t.Fatalf("open: error %q recipe %q", opened.Error, opened.Link.Recipe)
+	}
+	if r := snapshot(t, b); r.Step != 30 || !strings.Contains(r.Note, "step limit is lifted") {
+		t.Fatalf("opened at step %d, note %q", r.Step, r.Note)
+	}
+	b.Handle(&protocol.Command{Op: protocol.OpPlay})
+	for b.Training() && snapshot(t, b).Step < 33 {
+		b.Train(time.Millisecond)
+	}
+	if r := snapshot(t, b); r.Step < 33 || r.Error != "" {
+		t.Fatalf("after play: step %d error %q", r.Step, r.Error)
 	}
 }

@@ -57,8 +57,8 @@ func (s *SharePanel) Render() app.UI {
 						OnClick(func(ctx app.Context, e app.Event) { copyField("share-url") }),
 				),
 				app.P().Class("hint").Attr("data-test", "share-size").Text(fmt.Sprintf(
-					"%.1f KB link, weights as %s (%d parameters, trained %d steps). Opening it shows these samples at once; training goes on from there with a fresh discriminator.",
-					kb(m.Bytes), m.Quant, m.Params, m.Step)),
+					"%.1f KB link, weights as %s (%d parameters in G, trained %d steps). Opening it shows these samples at once; %s",
+					kb(m.Bytes), m.Quant, m.Params, m.Step, trainOnText(m.WithD))),
 				app.P().Class("hint").Body(
 					app.Text("opened model: fingerprint "), app.Code().Attr("data-test", "share-fingerprint").Text(m.Fingerprint),
 					app.Text(", samples "), app.Code().Attr("data-test", "share-samples").Text(m.Samples),
@@ -80,3 +80,11 @@ func (s *SharePanel) Render() app.UI {
 }
 
 func kb(n int) float64 { return float64(n) / 1024 }
+
+// trainOnText says what play does after the link is opened.
+func trainOnText(withD bool) string {
+	if withD {
+		return "D travels with G, so training goes on from there."
+	}
+	return "only G fits in the link, so training would go on against a fresh discriminator, which first undoes G's shape."
+}

@@ -3,7 +3,7 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 3 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG), checkpoints (OpCheckpoint, OpLoad)
+const version = 4 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG), checkpoints (OpCheckpoint, OpLoad); 4: LinkInfo.WithD
 
 // Op is what a Command asks the worker to do.
 type Op uint8

@@ -18,6 +18,7 @@ type LinkInfo struct {
 	Quant  string // "float16" or "int8"
 	Params int    // G's parameters
 	Step   int    // G's updates when it was shared
+	WithD  bool   // D travels too: the opened model trains on from it, at Step
 	Recipe string // the link's recipe, canonical
 	// The model a receiver opens, computed by decoding the link: the
 	// fingerprint the receiver's status bar shows and SamplesSum of the
@@ -34,6 +35,7 @@ func (l *LinkInfo) append(w *writer) {
 	w.str(l.Quant)
 	w.int(l.Params)
 	w.int(l.Step)
+	w.bool(l.WithD)
 	w.str(l.Recipe)
 	w.str(l.Fingerprint)
 	w.str(l.Samples)
@@ -47,6 +49,7 @@ func (l *LinkInfo) decode(r *reader) {
 	l.Quant = r.str()
 	l.Params = r.int()
 	l.Step = r.int()
+	l.WithD = r.bool()
 	l.Recipe = r.str()
 	l.Fingerprint = r.str()
 	l.Samples = r.str()

@@ -38,7 +38,7 @@ func TestCommandRoundTrip(t *testing.T) {
 
 func TestLinkAndFileReportsRoundTrip(t *testing.T) {
 	for _, r := range []Report{
-		{Kind: KindLink, Link: LinkInfo{Op: OpShare, Value: "R0FOAQ", Bytes: 6, Fits: true, Quant: "float16", Params: 10, Step: 3, Recipe: "seed=2", Fingerprint: "ab", Samples: "cd"}},
+		{Kind: KindLink, Link: LinkInfo{Op: OpShare, Value: "R0FOAQ", Bytes: 6, Fits: true, Quant: "float16", Params: 10, Step: 3, WithD: true, Recipe: "seed=2", Fingerprint: "ab", Samples: "cd"}},
 		{Kind: KindLink, Error: "share: link is damaged", Link: LinkInfo{Op: OpOpen}},
 		{Kind: KindFile, FileName: "g.safetensors", File: []byte{8, 0, 0, 0, 0, 0, 0, 0}},
 	} {
