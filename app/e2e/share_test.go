@@ -165,21 +165,21 @@ func TestShareMNIST(t *testing.T) {
 	}
 	base := startServer(t, root)
 	browser := newBrowser(t)
-	const small = "data=mnist&z=64&g=256,512&d=512,256&batch=64&pack=1&lrg=0.0002&lrd=0.0002&decay=1" // the "Small MNIST (fast)" preset
+	const small = "data=mnist&z=100&g=256,512&d=512,256&gact=leaky&ddrop=0.3&opt=sgd&lrg=0.1&lrd=0.1&momramp=20000&decay=1&batch=64&pack=1" // the "Small MNIST (fast)" preset
 	tb := open(t, browser, base+"/#"+small+"&steps=20&run=1")
 	tb.poll(`document.querySelector('[data-test=step]')?.textContent === "20" && document.querySelector('[data-test=status]').textContent === "paused"`, 240*time.Second)
 	tb.click("share")
 	tb.poll(`document.querySelector('[data-test=share-too-large]') !== null`, 60*time.Second)
 	msg := tb.hook("share-too-large")
 	t.Logf("small MNIST preset after 20 steps: %s", msg)
-	if !strings.Contains(msg, "550416 parameters") || !strings.Contains(msg, "safetensors") || eval[bool](tb, `document.querySelector('[data-test=share-url]') !== null`) {
+	if !strings.Contains(msg, "559632 parameters") || !strings.Contains(msg, "safetensors") || eval[bool](tb, `document.querySelector('[data-test=share-url]') !== null`) {
 		t.Errorf("too-large message %q", msg)
 	}
 	tb.screenshot(root, "share-mnist-too-large")
 	tb.click("export-safetensors")
 	tb.poll(`window.ganLastDownload?.name.endsWith(".safetensors")`, 60*time.Second)
-	if size := eval[int](tb, `window.ganLastDownload.size`); size < 550416*4 || size > 550416*4+4096 {
-		t.Errorf("safetensors of 550416 float32: %d bytes", size)
+	if size := eval[int](tb, `window.ganLastDownload.size`); size < 559632*4 || size > 559632*4+4096 {
+		t.Errorf("safetensors of 559632 float32: %d bytes", size)
 	}
 	tb.click("export-png")
 	tb.poll(`window.ganLastDownload?.name.endsWith(".png")`, 30*time.Second)

@@ -19,7 +19,10 @@ var Presets = []Preset{
 	// Goodfellow et al. 2014, MNIST: maxout D with dropout, ReLU G, SGD
 	// with momentum and an exponentially decaying learning rate.
 	{"Paper MNIST", "data=mnist&z=100&prior=uniform&g=1200,1200&gact=relu&d=240,240&dact=maxout&pieces=5&ddropin=0.2&ddrop=0.5&opt=sgd&batch=100&lrg=0.1&lrd=0.1&decay=1.000004&lrmin=0.000001&mom=0.5&momend=0.7&momramp=250000&k=1&pack=1"},
-	{"Small MNIST (fast)", "data=mnist&z=64&g=256,512&d=512,256&batch=64&pack=1&lrg=0.0002&lrd=0.0002&decay=1"},
+	// The gallery's MNIST recipe (core/recipe preset mnist-all): plain SGD
+	// with momentum, as the paper, because Adam's per-weight steps leave
+	// an MLP G's pixels speckled for thousands of steps.
+	{"Small MNIST (fast)", "data=mnist&z=100&g=256,512&d=512,256&gact=leaky&ddrop=0.3&opt=sgd&lrg=0.1&lrd=0.1&momramp=20000&decay=1&batch=64&pack=1"},
 }
 
 // actPreset asks the Playground to load a preset: value is its index.
