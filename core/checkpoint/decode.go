@@ -95,7 +95,7 @@ func (d *reader) trainer() *gan.Trainer {
 		return d.failNil("%v", err)
 	}
 	t.Stats = gan.Stats{DLoss: d.finite("dloss"), GLoss: d.finite("gloss"), DReal: d.finite("dreal"), DFake: d.finite("dfake")}
-	for _, net := range []*nn.Net{t.G, t.D} {
+	for _, net := range nets(t) {
 		d.net(net)
 	}
 	d.opt(t.OptG, t.Step, "G")

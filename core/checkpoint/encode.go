@@ -56,7 +56,7 @@ func writePayload(e *writer, t *gan.Trainer, rngState []byte) {
 	for _, v := range []float64{s.DLoss, s.GLoss, s.DReal, s.DFake} {
 		e.f64(finiteOrZero(v))
 	}
-	for _, net := range []*nn.Net{t.G, t.D} {
+	for _, net := range nets(t) {
 		ps := net.Params()
 		e.u32(uint32(len(ps)))
 		for _, p := range ps {
@@ -128,4 +128,14 @@ func (e *writer) f32s(vs []float32) {
 		e.bytes(e.buf[:4*k])
 		vs = vs[k:]
 	}
+}
+
+// nets are the networks a checkpoint stores, in order: G, D, and G's
+// average when the recipe keeps one (gema > 0; files without it are as
+// before).
+func nets(t *gan.Trainer) []*nn.Net {
+	if t.GAvg != nil {
+		return []*nn.Net{t.G, t.D, t.GAvg}
+	}
+	return []*nn.Net{t.G, t.D}
 }

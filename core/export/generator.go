@@ -14,7 +14,7 @@ func Generator(t *gan.Trainer) ([]Tensor, map[string]string) {
 	rc := t.Recipe
 	var out []Tensor
 	layer := 0
-	for _, p := range t.G.Params() {
+	for _, p := range t.Sampler().Params() {
 		switch {
 		case strings.HasSuffix(p.Name, ".w"):
 			w := make([]float32, len(p.W))

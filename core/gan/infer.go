@@ -1,9 +1,10 @@
 package gan
 
-// Generate maps rows noise vectors z (rows×Z) through G in evaluation mode
-// (no dropout). The result is G's buffer: copy it before the next call.
+// Generate maps rows noise vectors z (rows×Z) through the sampling
+// generator (G, or its average: Sampler) in evaluation mode (no dropout).
+// The result is the net's buffer: copy it before the next call.
 func (t *Trainer) Generate(z []float32, rows int) []float32 {
-	return t.G.Forward(z, rows, false)
+	return t.Sampler().Forward(z, rows, false)
 }
 
 // Samples draws n fresh samples from G with the given noise generator

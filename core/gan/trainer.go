@@ -27,6 +27,7 @@ var ErrDiverged = errors.New("gan: training diverged")
 type Trainer struct {
 	Recipe     recipe.Recipe
 	G, D       *nn.Net
+	GAvg       *nn.Net // the average of G's weights samples come from (recipe gema > 0), else nil
 	OptG, OptD *optim.Optimizer
 	Data       data.Source
 	RNG        *rng.RNG
@@ -50,6 +51,7 @@ func New(rc recipe.Recipe, src data.Source) (*Trainer, error) {
 		return nil, err
 	}
 	t.initOutputBias()
+	t.ResetAverage()
 	return t, nil
 }
 
@@ -67,8 +69,10 @@ func Build(rc recipe.Recipe) (*Trainer, error) {
 	}
 	dim := rc.DataDim()
 	t := &Trainer{Recipe: rc, RNG: rng.New(rc.Seed), Loss: loss, dim: dim}
-	t.G = nn.NewMLP(nn.Spec{Name: "G", In: rc.Z, Hidden: rc.G, Out: dim, Act: rc.GAct, Pieces: rc.Pieces, Drop: rc.GDrop, OutAct: outAct(rc)}, t.RNG)
+	gSpec := nn.Spec{Name: "G", In: rc.Z, Hidden: rc.G, Out: dim, Act: rc.GAct, Pieces: rc.Pieces, Drop: rc.GDrop, OutAct: outAct(rc)}
+	t.G = nn.NewMLP(gSpec, t.RNG)
 	t.D = nn.NewMLP(nn.Spec{Name: "D", In: dim * rc.Pack, Hidden: rc.D, Out: 1, Act: rc.DAct, Pieces: rc.Pieces, Drop: rc.DDrop, InDrop: rc.DDropIn}, t.RNG)
+	t.newAverage(gSpec)
 	if t.OptG, err = optim.New(optConfig(rc, rc.LRG), t.G.Params()); err != nil {
 		return nil, err
 	}
@@ -195,6 +199,7 @@ func (t *Trainer) StepG() error {
 	t.G.ZeroGrad()
 	t.G.Backward(dx, m, false)
 	t.OptG.Update()
+	t.updateAverage()
 	t.Step++
 	t.Stats.GLoss = gl
 	if !finite(gl) {

@@ -16,6 +16,10 @@ type key struct {
 	doc  string
 	get  func(*Recipe) string
 	set  func(*Recipe, string) error
+	// late keys came after checkpoints and links were first written:
+	// Full leaves them out at their default, so that a recipe without
+	// them encodes to the same bytes as before they existed.
+	late bool
 }
 
 // The table. Order is the canonical encoding order. Defaults are the ring8
@@ -123,6 +127,13 @@ var keys = []key{
 	floatKey("b2", "0.999", "Adam beta2", func(r *Recipe) *float64 { return &r.B2 }, 0, 0.99999),
 	intKey("k", "1", "D steps per G step", func(r *Recipe) *int { return &r.K }, 1, 100),
 	intKey("pack", "2", "PacGAN packing degree", func(r *Recipe) *int { return &r.Pack }, 1, 8),
+	lateKey(floatKey("gema", "0", "draw samples from an average of G's weights, this decay per step (0 = off)", func(r *Recipe) *float64 { return &r.GEMA }, 0, 0.99999)),
+}
+
+// lateKey marks a key added after the first release (see key.late).
+func lateKey(k key) key {
+	k.late = true
+	return k
 }
 
 var activations = []string{"relu", "leaky", "tanh", "sigmoid", "maxout"}

@@ -38,6 +38,7 @@ type Recipe struct {
 	B2      float64   // Adam β2
 	K       int       // discriminator steps per generator step
 	Pack    int       // PacGAN packing: D judges Pack samples at once
+	GEMA    float64   // samples come from an exponential moving average of G's weights with this decay (0 = G itself)
 }
 
 // Error is a recipe problem tied to one key.
@@ -144,12 +145,15 @@ func (r Recipe) String() string {
 	return b.String()
 }
 
-// Full encodes every key, defaults included: what a checkpoint stores, so
-// that a later change of defaults cannot change a saved model's meaning.
+// Full encodes every key, defaults included (late keys only when set: see
+// key.late): what a checkpoint stores, so that a later change of defaults
+// cannot change a saved model's meaning.
 func (r Recipe) Full() string {
 	parts := make([]string, 0, len(keys))
 	for _, k := range keys {
-		parts = append(parts, k.name+"="+k.get(&r))
+		if v := k.get(&r); !k.late || v != k.def {
+			parts = append(parts, k.name+"="+v)
+		}
 	}
 	return strings.Join(parts, "&")
 }

@@ -174,6 +174,7 @@ func (d *reader) trainer(info *Info) *gan.Trainer {
 	}
 	d.off = gStart
 	d.readTensors(q, t.G.Params(), gWant)
+	t.ResetAverage() // a shared average becomes the opened G and its average
 	if info.WithD {
 		d.off = dStart
 		d.readTensors(q, t.D.Params(), dWant)

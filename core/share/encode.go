@@ -61,7 +61,7 @@ func tooLarge(info Info) error {
 
 // encode writes a link of any length: G, then (withD) D.
 func encode(t *gan.Trainer, q Quant, withD bool) (string, Info, error) {
-	info := Info{Version: Version, Quant: q, Step: t.Step, Params: t.G.ParamCount(), WithD: withD, Recipe: t.Recipe.String()}
+	info := Info{Version: Version, Quant: q, Step: t.Step, Params: t.Sampler().ParamCount(), WithD: withD, Recipe: t.Recipe.String()}
 	if q != QuantF16 && q != QuantInt8 {
 		return "", info, errorf(ErrLinkModel, "unknown quantisation %v", q)
 	}
@@ -73,7 +73,8 @@ func encode(t *gan.Trainer, q Quant, withD bool) (string, Info, error) {
 	body = append(body, text...)
 	body = binary.AppendUvarint(body, uint64(t.Step))
 	body = append(body, byte(q))
-	body, err := appendTensors(body, t.G.Params(), q)
+	// G's weights as samples are drawn: its average when the recipe keeps one.
+	body, err := appendTensors(body, t.Sampler().Params(), q)
 	if err != nil {
 		return "", info, err
 	}
