@@ -50,6 +50,7 @@ func New(rc recipe.Recipe, src data.Source) (*Trainer, error) {
 		return nil, err
 	}
 	t.initOutputBias()
+	t.initKinks()
 	return t, nil
 }
 

@@ -123,6 +123,7 @@ var keys = []key{
 	floatKey("b2", "0.999", "Adam beta2", func(r *Recipe) *float64 { return &r.B2 }, 0, 0.99999),
 	intKey("k", "1", "D steps per G step", func(r *Recipe) *int { return &r.K }, 1, 100),
 	intKey("pack", "2", "PacGAN packing degree", func(r *Recipe) *int { return &r.Pack }, 1, 8),
+	enumKey("bias", "zero", "first hidden layers' initial biases: zero, or kinks (each unit's kink through a random input)", func(r *Recipe) *string { return &r.Bias }, "zero", "kinks"),
 }
 
 var activations = []string{"relu", "leaky", "tanh", "sigmoid", "maxout"}

@@ -38,6 +38,7 @@ type Recipe struct {
 	B2      float64   // Adam β2
 	K       int       // discriminator steps per generator step
 	Pack    int       // PacGAN packing: D judges Pack samples at once
+	Bias    string    // first hidden layers' initial biases: zero | kinks (each unit's kink through an input)
 }
 
 // Error is a recipe problem tied to one key.
