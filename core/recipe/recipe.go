@@ -147,10 +147,16 @@ func (r Recipe) String() string {
 
 // Full encodes every key, defaults included: what a checkpoint stores, so
 // that a later change of defaults cannot change a saved model's meaning.
+// The exception is a key added later (key.late) at its default, which
+// means what a file without it always meant.
 func (r Recipe) Full() string {
 	parts := make([]string, 0, len(keys))
 	for _, k := range keys {
-		parts = append(parts, k.name+"="+k.get(&r))
+		v := k.get(&r)
+		if k.late && v == k.def {
+			continue
+		}
+		parts = append(parts, k.name+"="+v)
 	}
 	return strings.Join(parts, "&")
 }
