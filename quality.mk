@@ -13,9 +13,10 @@
 # Measured 2026-11-27 (native, 2 shared cores under heavy load; eval of the
 # decoded links, `bin/app eval assets/gallery/ID.link`):
 #   ring8      8/8 modes, hq 0.966, mode_kl 0.002, jsd 0.009   8,000 steps, 602 s
-#   grid25     23/25, hq 0.128, mode_kl 0.49, jsd 0.38          8,000 steps, 587 s
-#              (unseen seeds 7 / 1234: 24/25 hq 0.147, 23/25 hq 0.152;
-#              the issue's 25/25, hq ≥ 0.90 is NOT met)
+#   grid25     25/25, hq 0.835, mode_kl 0.054, jsd 0.044       10,000 steps, 206 s
+#              (bias=kinks; unseen seeds 7 / 1234, the test's samples:
+#              25/25 hq 0.900 / 0.905, mode_kl 0.008 / 0.011 — the issue's
+#              25/25, hq ≥ 0.90 met on both, just)
 #   spiral     jsd 0.088                                         8,000 steps, 622 s
 #   mnist-all  parzen_ll −85.0 ± 1.2 (σ 0.278), 9/10 digits, fd 53.5
 #              6,000 steps, 1,767 s (the paper: 225 ± 2; NOT met)

@@ -13,13 +13,15 @@ import (
 
 // The grid25 preset, on seeds it was not tuned on (tuning used seed 21),
 // must cover the grid: at least grid25MinModes of 25 modes with hq at least
-// grid25MinHQ. These are the levels it reaches, not the target
-// (25/25, hq ≥ 0.90), which no recipe tried here met within 8,000 steps
-// (see the preset's comment). The two seeds train in parallel (one per
-// core); natively only and not under -race, like the ring8 check.
+// grid25MinHQ. Measured at the preset's 10,000 steps: 25/25 on both seeds,
+// hq 0.900 (seed 7) and 0.905 (seed 1234) — the target of 0.90 —
+// so the floor leaves 0.02 below them for a change that moves a run a
+// little without breaking what bias=kinks fixed (with zero biases: 23/25,
+// hq 0.13). The two seeds train in parallel (one per core), ≈ 3 minutes;
+// natively only and not under -race, like the ring8 check.
 const (
-	grid25MinModes = 22
-	grid25MinHQ    = 0.12
+	grid25MinModes = 25
+	grid25MinHQ    = 0.88
 )
 
 func TestGrid25PresetLearnsGrid25(t *testing.T) {

@@ -51,6 +51,7 @@ func New(rc recipe.Recipe, src data.Source) (*Trainer, error) {
 		return nil, err
 	}
 	t.initOutputBias()
+	t.initKinks()
 	t.ResetAverage()
 	return t, nil
 }

@@ -21,6 +21,9 @@ func (m *Maxout) In() int          { return m.lin.in }
 func (m *Maxout) Out() int         { return m.out }
 func (m *Maxout) Params() []*Param { return m.lin.Params() }
 
+// Linear is the Dense holding every piece's weights and biases.
+func (m *Maxout) Linear() *Dense { return m.lin }
+
 func (m *Maxout) Forward(x []float32, rows int, train bool) []float32 {
 	z := m.lin.Forward(x, rows, train)
 	n := rows * m.out

@@ -16,9 +16,11 @@ type key struct {
 	doc  string
 	get  func(*Recipe) string
 	set  func(*Recipe, string) error
-	// late keys came after checkpoints and links were first written:
-	// Full leaves them out at their default, so that a recipe without
-	// them encodes to the same bytes as before they existed.
+	// late marks a key added after checkpoints and links of format 1 were
+	// first written: Full leaves it out at its default, which is the
+	// behaviour from before the key existed, so a file or link that does
+	// not use it is byte for byte what it was (and the committed golden
+	// files still are).
 	late bool
 }
 
@@ -127,13 +129,8 @@ var keys = []key{
 	floatKey("b2", "0.999", "Adam beta2", func(r *Recipe) *float64 { return &r.B2 }, 0, 0.99999),
 	intKey("k", "1", "D steps per G step", func(r *Recipe) *int { return &r.K }, 1, 100),
 	intKey("pack", "2", "PacGAN packing degree", func(r *Recipe) *int { return &r.Pack }, 1, 8),
-	lateKey(floatKey("gema", "0", "draw samples from an average of G's weights, this decay per step (0 = off)", func(r *Recipe) *float64 { return &r.GEMA }, 0, 0.99999)),
-}
-
-// lateKey marks a key added after the first release (see key.late).
-func lateKey(k key) key {
-	k.late = true
-	return k
+	late(enumKey("bias", "zero", "first hidden layers' initial biases: zero, or kinks (each unit's kink through a random input)", func(r *Recipe) *string { return &r.Bias }, "zero", "kinks")),
+	late(floatKey("gema", "0", "draw samples from an average of G's weights, this decay per step (0 = off)", func(r *Recipe) *float64 { return &r.GEMA }, 0, 0.99999)),
 }
 
 var activations = []string{"relu", "leaky", "tanh", "sigmoid", "maxout"}
@@ -176,6 +173,11 @@ func Docs() []KeyDoc {
 
 func fmtF32(f float32) string {
 	return strconv.FormatFloat(math.Round(float64(f)*1000)/1000, 'f', -1, 32)
+}
+
+func late(k key) key {
+	k.late = true
+	return k
 }
 
 func enumKey(name, def, doc string, field func(*Recipe) *string, allowed ...string) key {

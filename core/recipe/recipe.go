@@ -39,6 +39,7 @@ type Recipe struct {
 	K       int       // discriminator steps per generator step
 	Pack    int       // PacGAN packing: D judges Pack samples at once
 	GEMA    float64   // samples come from an exponential moving average of G's weights with this decay (0 = G itself)
+	Bias    string    // first hidden layers' initial biases: zero | kinks (each unit's kink through an input)
 }
 
 // Error is a recipe problem tied to one key.
@@ -145,15 +146,18 @@ func (r Recipe) String() string {
 	return b.String()
 }
 
-// Full encodes every key, defaults included (late keys only when set: see
-// key.late): what a checkpoint stores, so that a later change of defaults
-// cannot change a saved model's meaning.
+// Full encodes every key, defaults included: what a checkpoint stores, so
+// that a later change of defaults cannot change a saved model's meaning.
+// The exception is a key added later (key.late) at its default, which
+// means what a file without it always meant.
 func (r Recipe) Full() string {
 	parts := make([]string, 0, len(keys))
 	for _, k := range keys {
-		if v := k.get(&r); !k.late || v != k.def {
-			parts = append(parts, k.name+"="+v)
+		v := k.get(&r)
+		if k.late && v == k.def {
+			continue
 		}
+		parts = append(parts, k.name+"="+v)
 	}
 	return strings.Join(parts, "&")
 }
