@@ -12,7 +12,6 @@ GO ?= go
 KEEP_WASMBROWSERTEST := $(shell $(GO) env GOPATH)/bin/wasmbrowsertest
 KEEP_CHROMIUM ?= /usr/bin/chromium
 KEEP_NODE_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
-FUZZTIME ?= 10s
 
 .PHONY: test-keep test-keep-native test-keep-wasm test-keep-browser fuzz-keep
 
@@ -41,4 +40,4 @@ test-keep-browser: $(KEEP_WASMBROWSERTEST)
 	  GOOS=js GOARCH=wasm $(GO) test -count=1 -exec=$(KEEP_WASMBROWSERTEST) $(KEEP_BROWSER_FLAGS) ./app/store
 
 fuzz-keep:
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./core/share
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $${FUZZTIME:-100000x} ./core/share
