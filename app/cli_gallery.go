@@ -175,6 +175,7 @@ func adoptGalleryModel(dir, id string, rc recipe.Recipe, from string, seconds fl
 	if g, w := got.String(), rc.String(); g != w {
 		return galleryEntry{}, fmt.Errorf("%s was trained with %q, %s.recipe says %q", from, g, id, w)
 	}
+	t.Recipe = got // the link carries ID.recipe, as a one-go build's does
 	return writeGalleryModel(dir, id, t, seconds, mnist)
 }
 

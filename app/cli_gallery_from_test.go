@@ -25,9 +25,19 @@ func TestGalleryAdoptsTrainedCheckpoint(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Staged, and started with a larger step limit (as a long run is,
+	// stopped with Ctrl-C at the step the recipe names).
 	ck := filepath.Join(dir, "run.ckpt")
 	mustRun(t, nil, "train", "-quiet", "-recipe", small+"&steps=25", "-o", ck)
 	mustRun(t, nil, "train", "-quiet", "-from", ck, "-recipe", "steps=40", "-o", ck)
+	tr, err := loadCheckpoint(ck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr.Recipe.Steps = 100000
+	if err := saveCheckpoint(ck, tr); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Remove(filepath.Join(dir, "tiny.link")); err != nil {
 		t.Fatal(err)
 	}
