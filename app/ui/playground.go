@@ -328,19 +328,29 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 		// render has happened meanwhile.
 		if !p.trailing {
 			p.trailing = true
-			ctx.After(200*time.Millisecond, func(ctx app.Context) {
-				p.trailing = false
-				if time.Since(p.shown) < 200*time.Millisecond {
-					ctx.PreventUpdate()
-					return
-				}
-				p.shown = time.Now()
-			})
+			p.renderTrailing(ctx, 200*time.Millisecond)
 		}
 		return
 	}
 	p.shown = time.Now()
 	ctx.Defer(func(app.Context) { p.repaint() })
+}
+
+// renderTrailing renders the held report after d. If another render came
+// meanwhile, the held report may have arrived after it (the opened model's
+// views after its status, say): wait out that render's 200 ms and render
+// then, rather than dropping it — a dropped one stays off the DOM until
+// the next report, which a paused page may never get.
+func (p *Playground) renderTrailing(ctx app.Context, d time.Duration) {
+	ctx.After(d, func(ctx app.Context) {
+		if wait := 200*time.Millisecond - time.Since(p.shown); wait > 0 {
+			ctx.PreventUpdate()
+			p.renderTrailing(ctx, wait)
+			return
+		}
+		p.trailing = false
+		p.shown = time.Now()
+	})
 }
 
 func (p *Playground) onCrash(ctx app.Context, msg string) {
