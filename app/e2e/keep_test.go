@@ -125,7 +125,7 @@ func TestCheckpoints(t *testing.T) {
 		tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]').textContent === %d && document.querySelector('[data-test=fingerprint]').textContent === %q`, n, savedFP), 60*time.Second)
 	})
 
-	t.Run("a damaged record is reported and skipped", func(t *testing.T) {
+	t.Run("a damaged record is reported, skipped, and removed on request", func(t *testing.T) {
 		tb.t = t
 		// Two bad records written behind the page's back: metadata that is
 		// not JSON, and good metadata over bytes that are not a checkpoint.
@@ -155,6 +155,35 @@ func TestCheckpoints(t *testing.T) {
 		t.Logf("the page says: %s", tb.hook("keep-warning"))
 		if got := items(tb); len(got) != 1 || got[0] != "resume-test" {
 			t.Fatalf("listed %v, want only resume-test", got)
+		}
+		// Remove damaged deletes exactly the two bad records.
+		jsClick(tb, "keep-remove-damaged")
+		tb.poll(`document.querySelector('[data-test=keep-info]').textContent.includes("Removed 2 damaged checkpoints")`, 30*time.Second)
+		tb.poll(`document.querySelector('[data-test=keep-warning]').hidden && !document.querySelector('[data-test=keep-remove-damaged]')`, 10*time.Second)
+		if got := items(tb); len(got) != 1 || got[0] != "resume-test" {
+			t.Fatalf("after removing the damaged ones: listed %v, want only resume-test", got)
+		}
+		var keys []string
+		callCDP(tb, func(ctx context.Context) error {
+			var err error
+			keys, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`new Promise((ok, fail) => {
+				const r = indexedDB.open("ganplayground");
+				r.onerror = () => fail(r.error);
+				r.onsuccess = () => {
+					const db = r.result, q = db.transaction(["blobs"]).objectStore("blobs").getAllKeys();
+					q.onsuccess = () => { db.close(); ok(q.result.map(String)); };
+					q.onerror = () => fail(q.error);
+				};
+			})`, chromedp.EvalAwaitPromise))
+			return err
+		})
+		for _, k := range keys {
+			if strings.HasPrefix(k, "garbage-") {
+				t.Errorf("blob %s is still stored (keys %v)", k, keys)
+			}
+		}
+		if len(keys) != 1 {
+			t.Errorf("blobs stored: %v, want resume-test's only", keys)
 		}
 	})
 

@@ -22,6 +22,7 @@ type CheckpointsPanel struct {
 	Error    string // the last failure, until the next action
 	Info     string // the last success
 	Warning  string // storage not durable, records skipped
+	Damaged  int    // records List skipped: offered for removal
 	Storage  string // where checkpoints live (persistent or not)
 	Autosave int    // seconds between autosaves while training; 0 = off
 }
@@ -37,6 +38,7 @@ const (
 	actKeepExport   = "gan/keep/export"    // download the current run
 	actKeepImport   = "gan/keep/import"    // a file was chosen in the import field
 	actKeepAutosave = "gan/keep/autosave"  // value: the seconds typed
+	actKeepPurge    = "gan/keep/purge"     // remove the damaged records List skipped
 	idKeepName      = "ckpt-name"
 	idKeepRename    = "ckpt-rename-name"
 	idKeepImport    = "ckpt-import"
@@ -76,7 +78,15 @@ func (c *CheckpointsPanel) Render() app.UI {
 			),
 		),
 		app.Div().Class("error").Attr("data-test", "keep-error").Attr("role", "alert").Hidden(c.Error == "").Text(c.Error),
-		app.P().Class("note").Attr("data-test", "keep-warning").Hidden(c.Warning == "").Text(c.Warning),
+		app.P().Class("note").Attr("data-test", "keep-warning").Hidden(c.Warning == "").Body(
+			app.Text(c.Warning),
+			app.If(c.Damaged > 0, func() app.UI {
+				return app.Button().Attr("data-test", "keep-remove-damaged").Style("margin-left", "6px").
+					Text(fmt.Sprintf("Remove %s", plural(c.Damaged, "damaged checkpoint"))).
+					Title("delete from this browser the records that cannot be read; the others stay").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actKeepPurge) })
+			}),
+		),
 		app.P().Class("muted").Attr("data-test", "keep-info").Hidden(c.Info == "").Text(c.Info),
 		app.Ul().Attr("data-test", "checkpoints").Style("list-style", "none").Style("padding", "0").Style("margin", "6px 0").Body(
 			app.Range(c.Items).Slice(func(i int) app.UI { return c.item(c.Items[i]) }),
@@ -134,6 +144,14 @@ func (c *CheckpointsPanel) item(m store.Meta) app.UI {
 // sat at that place in the list before (Delete would remove the wrong one).
 func sourceID(ctx app.Context) string {
 	return ctx.JSSrc().Call("getAttribute", "data-id").String()
+}
+
+// plural is "1 thing" or "n things".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // sizeText is a byte count as people read it.

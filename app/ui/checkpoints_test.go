@@ -18,7 +18,7 @@ func TestCheckpointsPanelHooks(t *testing.T) {
 			Metrics: map[string]float64{"modes": 7, "modes_total": 8, "hq": 0.91, "jsd": 0.0123}, Thumbnail: png},
 		{ID: "autosave", Name: "autosave", Data: "mnist", Step: 40, Size: 3 << 20},
 	}
-	html := mount(t, &CheckpointsPanel{Items: items, Error: "Not saved: full", Warning: "1 damaged checkpoint skipped", Autosave: 30})
+	html := mount(t, &CheckpointsPanel{Items: items, Error: "Not saved: full", Warning: "1 damaged checkpoint skipped", Damaged: 1, Autosave: 30})
 	for _, hook := range []string{"save", "save-name", "checkpoints", "autosave", "export", "import", "keep-error", "keep-warning"} {
 		if !strings.Contains(html, `data-test="`+hook+`"`) {
 			t.Errorf("no %s hook", hook)
@@ -33,7 +33,7 @@ func TestCheckpointsPanelHooks(t *testing.T) {
 			t.Errorf("%d %s buttons, want 2", n, hook)
 		}
 	}
-	for _, want := range []string{"ring8 good", "ring8 · step 1200", "9.2 KB", "3.0 MB", "7/8 modes · HQ 91% · JSD 0.012", "data:image/png;base64,", "Not saved: full", "1 damaged checkpoint skipped"} {
+	for _, want := range []string{"ring8 good", "ring8 · step 1200", "9.2 KB", "3.0 MB", "7/8 modes · HQ 91% · JSD 0.012", "data:image/png;base64,", "Not saved: full", "1 damaged checkpoint skipped", "Remove 1 damaged checkpoint<"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("%q not shown", want)
 		}
@@ -43,6 +43,9 @@ func TestCheckpointsPanelHooks(t *testing.T) {
 	}
 	// Empty messages are hidden; renaming shows a field with the name.
 	html = mount(t, &CheckpointsPanel{Items: items[:1], Editing: "ck1"})
+	if strings.Contains(html, `data-test="keep-remove-damaged"`) {
+		t.Error("Remove damaged offered with nothing damaged")
+	}
 	if !regexp.MustCompile(`<div [^>]*data-test="keep-error"[^>]*hidden|<div [^>]*hidden[^>]*data-test="keep-error"`).MatchString(html) {
 		t.Error("an empty error is not hidden")
 	}

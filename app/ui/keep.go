@@ -31,7 +31,8 @@ type keepState struct {
 	err      string
 	info     string
 	fallback string // why checkpoints live in memory only
-	skipped  string // damaged records List skipped
+	skipped  string   // damaged records List skipped
+	damaged  []string // their IDs, for "Remove damaged"
 	storage  string
 	autosave int // seconds; 0 = off
 
@@ -140,6 +141,7 @@ func (p *Playground) startKeep(ctx app.Context) {
 			})
 		})
 	})
+	handle(actKeepPurge, func(ctx app.Context, a app.Action) { p.purgeDamaged(ctx) })
 	handle(actKeepImport, func(ctx app.Context, a app.Action) {
 		k.err, k.info = "", ""
 		readChosenFile(idKeepImport, maxImport, func(name string, b []byte, err error) {
@@ -192,21 +194,52 @@ func (p *Playground) relist(c context.Context, st store.Store, after func()) fun
 }
 
 // listed shows a List result: the records that read, and a warning naming
-// those that did not (skipped, never deleted: the user may export them).
+// those that did not. Damaged records are never deleted behind the user's
+// back (Remove damaged, purgeDamaged, does it on request).
 func (p *Playground) listed(metas []store.Meta, bad []error, err error) {
 	k := &p.keep
 	if err != nil {
 		k.err = "The checkpoint list cannot be read: " + storeProblem(err)
 		return
 	}
-	k.items, k.skipped = metas, ""
-	if len(bad) > 0 {
-		word := "checkpoint"
-		if len(bad) > 1 {
-			word += "s"
+	k.items, k.skipped, k.damaged = metas, "", nil
+	for _, e := range bad {
+		var re *store.RecordError
+		if errors.As(e, &re) {
+			k.damaged = append(k.damaged, re.ID)
 		}
-		k.skipped = fmt.Sprintf("%d damaged %s skipped (the others are fine): %v", len(bad), word, bad[0])
 	}
+	if len(bad) > 0 {
+		k.skipped = fmt.Sprintf("%s skipped (the others are fine): %v", plural(len(bad), "damaged checkpoint"), bad[0])
+	}
+}
+
+// purgeDamaged deletes the records the last List could not read, then
+// lists again (a record repaired meanwhile in another tab is deleted too:
+// it was shown as damaged when the user chose to remove it).
+func (p *Playground) purgeDamaged(ctx app.Context) {
+	k := &p.keep
+	ids := append([]string(nil), k.damaged...)
+	k.err, k.info = "", ""
+	p.storeJob(ctx, func(c context.Context, st store.Store) func(app.Context) {
+		var failed error
+		gone := 0
+		for _, id := range ids {
+			if err := st.Delete(c, id); err != nil && !errors.Is(err, store.ErrNotFound) {
+				failed = err
+				continue
+			}
+			gone++
+		}
+		return p.relist(c, st, func() {
+			if failed != nil {
+				k.err = "Not all removed: " + storeProblem(failed)
+			}
+			if gone > 0 {
+				k.info = "Removed " + plural(gone, "damaged checkpoint") + "."
+			}
+		})
+	})
 }
 
 // askCheckpoint asks the worker to encode the run; onCheckpoint finishes.
@@ -379,7 +412,7 @@ func (p *Playground) checkpointsPanel() *CheckpointsPanel {
 	k := &p.keep
 	warn := strings.TrimSpace(k.fallback + " " + k.skipped)
 	return &CheckpointsPanel{Items: k.items, Editing: k.editing, Error: k.err, Info: k.info, Warning: warn,
-		Storage: k.storage, Autosave: k.autosave}
+		Damaged: len(k.damaged), Storage: k.storage, Autosave: k.autosave}
 }
 
 // storeProblem words a store error for the page: what happened and what
