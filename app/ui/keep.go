@@ -30,7 +30,7 @@ type keepState struct {
 	editing  string
 	err      string
 	info     string
-	fallback string // why checkpoints live in memory only
+	fallback string   // why checkpoints live in memory only
 	skipped  string   // damaged records List skipped
 	damaged  []string // their IDs, for "Remove damaged"
 	storage  string
