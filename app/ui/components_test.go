@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganplayground/ganplayground/assets"
 	"github.com/ganplayground/ganplayground/core/protocol"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -96,6 +97,14 @@ func TestEvalPanelStates(t *testing.T) {
 	html := mount(t, &EvalPanel{})
 	if !strings.Contains(html, `data-test="evaluate"`) || !strings.Contains(html, "225 ± 2") || strings.Contains(html, `data-test="eval-progress"`) {
 		t.Errorf("before an estimate:\n%s", html)
+	}
+	if strings.Contains(html, `data-test="eval-shipped"`) {
+		t.Errorf("a shipped row without a shipped model:\n%s", html)
+	}
+	html = mount(t, &EvalPanel{Shipped: &assets.GalleryEntry{Title: "MNIST, all digits", Steps: 16000,
+		Metrics: map[string]float64{"parzen_ll": 179.04, "parzen_se": 2.31}}})
+	if !hook(html, "eval-shipped", "179.0 ± 2.3") || !strings.Contains(html, "“MNIST, all digits” as shipped") {
+		t.Errorf("shipped row:\n%s", html)
 	}
 	html = mount(t, &EvalPanel{Eval: protocol.Eval{State: protocol.EvalRunning, Progress: 0.4}})
 	if !strings.Contains(html, `data-test="eval-progress"`) || !strings.Contains(html, "40%") || !strings.Contains(html, "disabled") {

@@ -63,6 +63,23 @@ func (g *Gallery) Render() app.UI {
 	)
 }
 
+// shippedMNIST is the gallery model on the page when it is an all-digit
+// MNIST model with a Parzen score, for the paper's table; else nil.
+func (p *Playground) shippedMNIST() *assets.GalleryEntry {
+	id := p.galleryOpen()
+	if id == "" {
+		return nil
+	}
+	e, err := galleryEntry(id)
+	if err != nil || e.Data != "mnist" || e.Metrics["digits_total"] != 10 {
+		return nil
+	}
+	if _, ok := e.Metrics["parzen_ll"]; !ok {
+		return nil
+	}
+	return &e
+}
+
 // galleryFigures is one line of what eval measured, in the order a reader
 // compares them; unknown metrics are left out.
 func galleryFigures(e assets.GalleryEntry) string {

@@ -501,7 +501,7 @@ func (p *Playground) Render() app.UI {
 					)
 				}).Else(func() app.UI {
 					return app.Div().Body(&SampleGrid{}, app.If(p.rc.Data == "mnist", func() app.UI {
-						return app.Div().Body(&MNISTViews{Layers: uint32(p.layers)}, &EvalPanel{Eval: r.Eval, Step: r.Step})
+						return app.Div().Body(&MNISTViews{Layers: uint32(p.layers)}, &EvalPanel{Eval: r.Eval, Step: r.Step, Shipped: p.shippedMNIST()})
 					}))
 				}),
 				&Charts{Modes: twoD && !noModes, JSD: twoD && noModes},
