@@ -168,10 +168,11 @@ func adoptGalleryModel(dir, id string, rc recipe.Recipe, from string, seconds fl
 	if t.Step != rc.Steps {
 		return galleryEntry{}, fmt.Errorf("%s is at step %d, %s.recipe trains to %d", from, t.Step, id, rc.Steps)
 	}
-	// The step limit a staged run was started with does not matter; every
-	// other setting must be the recipe's.
+	// The step limit a staged run was started with does not matter, nor
+	// does the sampling temperature (training never reads it); every other
+	// setting must be the recipe's.
 	got := t.Recipe
-	got.Steps = rc.Steps
+	got.Steps, got.Temp = rc.Steps, rc.Temp
 	if g, w := got.String(), rc.String(); g != w {
 		return galleryEntry{}, fmt.Errorf("%s was trained with %q, %s.recipe says %q", from, g, id, w)
 	}

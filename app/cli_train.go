@@ -147,16 +147,16 @@ func startRun(text, from, mnist string) (*gan.Trainer, error) {
 	}
 	var clash []string
 	for _, k := range explicitKeys(text) {
-		if k != "steps" && rc.Get(k) != t.Recipe.Get(k) {
+		if k != "steps" && !recipe.SamplingKey(k) && rc.Get(k) != t.Recipe.Get(k) {
 			clash = append(clash, fmt.Sprintf("%s=%s (checkpoint has %s=%s)", k, rc.Get(k), k, t.Recipe.Get(k)))
 		}
 	}
 	if len(clash) > 0 {
-		return nil, fmt.Errorf("-recipe differs from %s: %s; only steps may change when continuing", from, strings.Join(clash, ", "))
+		return nil, fmt.Errorf("-recipe differs from %s: %s; only steps and temp may change when continuing", from, strings.Join(clash, ", "))
 	}
 	for _, k := range explicitKeys(text) {
-		if k == "steps" {
-			if err := t.Recipe.Set("steps", rc.Get("steps")); err != nil {
+		if k == "steps" || recipe.SamplingKey(k) {
+			if err := t.Recipe.Set(k, rc.Get(k)); err != nil {
 				return nil, err
 			}
 		}

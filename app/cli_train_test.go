@@ -54,6 +54,16 @@ func TestFromContinuesBitIdentically(t *testing.T) {
 			t.Errorf("-recipe %q: continued to %s at %d, uninterrupted %s", again, res.Fingerprint, res.Step, whole.Fingerprint)
 		}
 	}
+	// The sampling temperature may change too: training never reads it.
+	warm := tmp(t, "warm.ckpt")
+	if res := trainTo(t, warm, "steps=60&temp=0.7", "-from", half); res.Fingerprint != whole.Fingerprint {
+		t.Errorf("temp=0.7: continued to %s, uninterrupted %s", res.Fingerprint, whole.Fingerprint)
+	}
+	if tr, err := loadCheckpoint(warm); err != nil {
+		t.Error(err)
+	} else if tr.Recipe.Temp != 0.7 {
+		t.Errorf("the continued run's checkpoint has temp %v, want 0.7", tr.Recipe.Temp)
+	}
 	// Continuing in place: -o may be the -from file.
 	res := trainTo(t, half, "steps=60", "-from", half)
 	if res.Fingerprint != whole.Fingerprint {

@@ -155,6 +155,11 @@ func (s *Session) Handle(c *protocol.Command) {
 		err = s.t.SetLR(c.LRG, c.LRD)
 	case protocol.OpSetK:
 		err = s.t.SetK(c.N)
+	case protocol.OpSetSampling:
+		// A refused setting is a note, not a failed run: nothing changed.
+		if serr := s.setSampling(c.Recipe); serr != nil {
+			s.note = "sampling setting not applied: " + serr.Error()
+		}
 	case protocol.OpSetSteps:
 		rc := s.t.Recipe
 		if err = rc.Set("steps", fmt.Sprint(c.N)); err == nil {
@@ -362,4 +367,29 @@ func (s *Session) snapshot(light bool) []byte {
 	}
 	s.buf = protocol.AppendReport(s.buf[:0], r)
 	return s.buf
+}
+
+// setSampling applies sampling-only settings (recipe.SamplingKey) given as
+// a recipe text such as "temp=0.8" to the running trainer: samples change,
+// training goes on as it was. Any other key is refused whole.
+func (s *Session) setSampling(text string) error {
+	set, err := recipe.Parse(text)
+	if err != nil {
+		return err
+	}
+	rc := s.t.Recipe
+	for _, part := range strings.Split(text, "&") {
+		name, _, _ := strings.Cut(part, "=")
+		if name == "" {
+			continue
+		}
+		if !recipe.SamplingKey(name) {
+			return fmt.Errorf("%s is not a sampling setting", name)
+		}
+		if err := rc.Set(name, set.Get(name)); err != nil {
+			return err
+		}
+	}
+	s.t.Recipe = rc
+	return nil
 }

@@ -152,3 +152,27 @@ func TestSnapshotJSD(t *testing.T) {
 		t.Errorf("MNIST JSD %v", j)
 	}
 }
+
+// Sampling settings change mid-run without touching training: the run
+// trained on at temp 0.5 has the weights of one that never changed it, and
+// a training setting sent as a sampling one is refused with a note.
+func TestSetSampling(t *testing.T) {
+	const text = "data=ring8&seed=7&steps=400&g=16,16&d=16&batch=32"
+	s := NewSession()
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
+	s.Train(time.Millisecond)
+	s.Handle(&protocol.Command{Op: protocol.OpSetSampling, Recipe: "temp=0.5"})
+	if s.t.Recipe.Temp != 0.5 || !s.Training() {
+		t.Fatalf("temp %v, training %v", s.t.Recipe.Temp, s.Training())
+	}
+	s.Handle(&protocol.Command{Op: protocol.OpSetSampling, Recipe: "lrg=0.5"})
+	if r := snapshot(t, s); !strings.Contains(r.Note, "lrg is not a sampling setting") || r.Status != protocol.Training || s.t.Recipe.LRG == 0.5 {
+		t.Fatalf("a training key as a sampling one: note %q, status %v, lrg %v", r.Note, r.Status, s.t.Recipe.LRG)
+	}
+	for s.Training() {
+		s.Train(time.Millisecond)
+	}
+	if got, want := snapshot(t, s).Fingerprint, nativeFingerprint(t, text); got != want {
+		t.Fatalf("fingerprint %s after a temperature change, %s without", got, want)
+	}
+}

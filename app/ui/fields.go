@@ -14,8 +14,9 @@ type field struct {
 	Live               bool     // applied to the running trainer without a reset
 }
 
-// liveKeys change while training (the optimisers read them every step).
-var liveKeys = map[string]bool{"lrg": true, "lrd": true, "k": true, "steps": true}
+// liveKeys change while training (the optimisers read them every step;
+// temp only changes how samples are drawn).
+var liveKeys = map[string]bool{"lrg": true, "lrd": true, "k": true, "steps": true, "temp": true}
 
 // hiddenKeys have their own controls (data picker, digit toggles, drawing).
 var hiddenKeys = map[string]bool{"data": true, "digits": true, "points": true}

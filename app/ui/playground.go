@@ -215,6 +215,8 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 		p.br.send(&protocol.Command{Op: protocol.OpSetK, N: c.K})
 	case "steps":
 		p.br.send(&protocol.Command{Op: protocol.OpSetSteps, N: c.Steps})
+	case "temp":
+		p.br.send(&protocol.Command{Op: protocol.OpSetSampling, Recipe: "temp=" + c.Get("temp")})
 	default:
 		p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.status == protocol.Training.String()})
 	}

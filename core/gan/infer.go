@@ -1,9 +1,21 @@
 package gan
 
 // Generate maps rows noise vectors z (rows×Z) through the sampling
-// generator (G, or its average: Sampler) in evaluation mode (no dropout).
-// The result is the net's buffer: copy it before the next call.
+// generator (G, or its average: Sampler) in evaluation mode (no dropout),
+// at the recipe's temperature: G(temp·z). A temperature below 1 draws
+// more typical samples at the cost of variety (the "temperature" of
+// Kingma & Dhariwal 2018, the truncation of Brock et al. 2019); G(τ·z) is
+// the same network with its first layer's weights scaled by τ, so the
+// tempered sampler is still a generator of the recipe's family. The
+// result is the net's buffer: copy it before the next call.
 func (t *Trainer) Generate(z []float32, rows int) []float32 {
+	if tau := float32(t.Recipe.Temp); tau > 0 && tau != 1 {
+		t.zTemp = append(t.zTemp[:0], z[:rows*t.Recipe.Z]...)
+		for i := range t.zTemp {
+			t.zTemp[i] *= tau
+		}
+		z = t.zTemp
+	}
 	return t.Sampler().Forward(z, rows, false)
 }
 

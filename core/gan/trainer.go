@@ -37,6 +37,7 @@ type Trainer struct {
 	Stats      Stats
 
 	dim     int
+	zTemp   []float32 // Generate's scaled noise (recipe temp ≠ 1)
 	z, both []float32 // noise; real then fake samples for D (2m×dim)
 	gd, gg  []float32 // dLoss/dlogit for D's 2m/pack rows; for G's m/pack rows
 }

@@ -3,7 +3,7 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 4 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG), checkpoints (OpCheckpoint, OpLoad); 4: LinkInfo.WithD
+const version = 5 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG), checkpoints (OpCheckpoint, OpLoad); 4: LinkInfo.WithD; 5: OpSetSampling
 
 // Op is what a Command asks the worker to do.
 type Op uint8
@@ -28,10 +28,11 @@ const (
 	OpExportG                  // G's weights as safetensors: a KindFile report
 	OpCheckpoint               // encode the trainer as a checkpoint (N: a tag echoed back): a KindCheckpoint report
 	OpLoad                     // replace the run by the checkpoint in Data (N: tag), paused: a KindCheckpoint report
+	OpSetSampling              // change sampling-only settings (recipe.SamplingKey) given as a recipe text in Recipe, mid-run
 	opEnd
 )
 
-var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo", "evaluate", "share", "open", "exportG", "checkpoint", "load"}
+var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo", "evaluate", "share", "open", "exportG", "checkpoint", "load", "setSampling"}
 
 func (o Op) String() string {
 	if o > 0 && o < opEnd {
@@ -61,7 +62,7 @@ const (
 // Command is one page → worker message.
 type Command struct {
 	Op       Op
-	Recipe   string  // OpInit: the recipe text (recipe.Parse syntax)
+	Recipe   string  // OpInit: the recipe text (recipe.Parse syntax); OpSetSampling: e.g. "temp=0.8"
 	Play     bool    // OpInit: start training at once
 	LRG, LRD float64 // OpSetLR
 	N        int     // OpSetK, OpSetSteps; the tag of OpCheckpoint and OpLoad

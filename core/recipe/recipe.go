@@ -40,7 +40,14 @@ type Recipe struct {
 	Pack    int       // PacGAN packing: D judges Pack samples at once
 	GEMA    float64   // samples come from an exponential moving average of G's weights with this decay (0 = G itself)
 	Bias    string    // first hidden layers' initial biases: zero | kinks (each unit's kink through an input)
+	Temp    float64   // sampling temperature: samples are G(Temp·z); training is unaffected
 }
+
+// SamplingKey reports whether a key only changes how samples are drawn
+// from G, not how it trains: a run may change it at any time — when it
+// continues from a checkpoint, live in the page, or when the gallery
+// adopts a checkpoint.
+func SamplingKey(name string) bool { return name == "temp" }
 
 // Error is a recipe problem tied to one key.
 type Error struct {
