@@ -9,26 +9,26 @@ const version = 5 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JS
 type Op uint8
 
 const (
-	OpInit       Op = iota + 1 // build a fresh trainer from Recipe; start it if Play
-	OpPlay                     // train continuously (until paused, done or diverged)
-	OpPause                    // stop training after the current slice
-	OpStepD                    // one discriminator update
-	OpStepG                    // one generator update
-	OpStep                     // one full iteration: K D updates, one G update
-	OpSetLR                    // change LRG and LRD mid-run
-	OpSetK                     // change K (N) mid-run
-	OpSetSteps                 // change the step limit (N) mid-run
-	OpLayers                   // which views to compute (Layers)
-	OpSnapshot                 // send a snapshot now
-	OpMNIST                    // the MNIST asset (Data), as fetched by the page
-	OpSlowMo                   // slow motion on (N=1) or off (N=0): see Phase
-	OpEvaluate                 // MNIST: estimate quality from N samples (Report.Eval), between training slices
-	OpShare                    // encode the current G as a model link: a KindLink report
-	OpOpen                     // open the model link in Link (paused; N=1: a bundled gallery link, longer caps): a KindLink report, then a snapshot
-	OpExportG                  // G's weights as safetensors: a KindFile report
-	OpCheckpoint               // encode the trainer as a checkpoint (N: a tag echoed back): a KindCheckpoint report
-	OpLoad                     // replace the run by the checkpoint in Data (N: tag), paused: a KindCheckpoint report
-	OpSetSampling              // change sampling-only settings (recipe.SamplingKey) given as a recipe text in Recipe, mid-run
+	OpInit        Op = iota + 1 // build a fresh trainer from Recipe; start it if Play
+	OpPlay                      // train continuously (until paused, done or diverged)
+	OpPause                     // stop training after the current slice
+	OpStepD                     // one discriminator update
+	OpStepG                     // one generator update
+	OpStep                      // one full iteration: K D updates, one G update
+	OpSetLR                     // change LRG and LRD mid-run
+	OpSetK                      // change K (N) mid-run
+	OpSetSteps                  // change the step limit (N) mid-run
+	OpLayers                    // which views to compute (Layers)
+	OpSnapshot                  // send a snapshot now
+	OpMNIST                     // the MNIST asset (Data), as fetched by the page
+	OpSlowMo                    // slow motion on (N=1) or off (N=0): see Phase
+	OpEvaluate                  // MNIST: estimate quality from N samples (Report.Eval), between training slices
+	OpShare                     // encode the current G as a model link: a KindLink report
+	OpOpen                      // open the model link in Link (paused; N=1: a bundled gallery link, longer caps): a KindLink report, then a snapshot
+	OpExportG                   // G's weights as safetensors: a KindFile report
+	OpCheckpoint                // encode the trainer as a checkpoint (N: a tag echoed back): a KindCheckpoint report
+	OpLoad                      // replace the run by the checkpoint in Data (N: tag), paused: a KindCheckpoint report
+	OpSetSampling               // change sampling-only settings (recipe.SamplingKey) given as a recipe text in Recipe, mid-run
 	opEnd
 )
 
