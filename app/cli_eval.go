@@ -18,7 +18,7 @@ import (
 func init() {
 	register(&command{
 		name:  "eval",
-		usage: "[-mnist DIR] FILE   score a checkpoint or a model link (.link, as in assets/gallery); prints JSON",
+		usage: "[-mnist DIR] [-temps T,T,…] FILE   score a checkpoint or a model link (.link, as in assets/gallery); prints JSON",
 		run:   runEval,
 	})
 }
@@ -41,10 +41,12 @@ type evalResult struct {
 	Samples     int    `json:"samples"`
 	SampleSeed  uint64 `json:"sample_seed"`
 	*metrics.Modes
-	JSD         *float64 `json:"jsd,omitempty"`          // 2-D sets: nats, 0 (perfect) to ln 2
-	ParzenLL    *float64 `json:"parzen_ll,omitempty"`    // MNIST: mean test log-likelihood, nats
-	ParzenSE    *float64 `json:"parzen_se,omitempty"`    // its standard error
-	ParzenSigma *float64 `json:"parzen_sigma,omitempty"` // window width chosen on the validation images
+	JSD         *float64    `json:"jsd,omitempty"`          // 2-D sets: nats, 0 (perfect) to ln 2
+	ParzenLL    *float64    `json:"parzen_ll,omitempty"`    // MNIST: mean test log-likelihood, nats
+	ParzenSE    *float64    `json:"parzen_se,omitempty"`    // its standard error
+	ParzenSigma *float64    `json:"parzen_sigma,omitempty"` // window width chosen on the validation images
+	Temp        float64     `json:"temp"`                   // the sampling temperature scored (recipe temp)
+	TempChoice  []TempScore `json:"temp_choice,omitempty"`  // with -temps: each candidate's validation score
 	*MNISTQuality
 }
 
@@ -65,6 +67,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", stderr)
 	mnist := fs.String("mnist", "", "folder of the MNIST .gz files (default: the GoMNIST module's)")
 	clsFile := fs.String("classifier", "", "MNIST classifier file for digit shares and fd_classifier (default: the bundled assets/mnist-classifier.bin)")
+	temps := fs.String("temps", "", "MNIST: sampling temperatures to choose from on the validation images, e.g. 1,0.9,0.8 (as σ is chosen); the test is scored at the chosen one")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -75,10 +78,21 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var choice []TempScore
+	if *temps != "" {
+		ts, err := parseTemps(*temps)
+		if err != nil {
+			return err
+		}
+		if choice, err = chooseTemp(t, *mnist, ts); err != nil {
+			return err
+		}
+	}
 	res, err := evaluate(t, *mnist, *clsFile)
 	if err != nil {
 		return err
 	}
+	res.TempChoice = choice
 	return printJSON(stdout, res)
 }
 
@@ -86,7 +100,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 // records for each model.
 func evaluate(t *gan.Trainer, mnist, clsFile string) (evalResult, error) {
 	res := evalResult{
-		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.String(),
+		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.String(), Temp: t.Recipe.Temp,
 		Samples: evalSamples, SampleSeed: evalSeed,
 	}
 	var err error

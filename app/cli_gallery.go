@@ -259,7 +259,8 @@ func writeGalleryEntry(dir string, e galleryEntry) error {
 }
 
 // galleryMetrics keeps eval's numeric scores, by their JSON names: the
-// bookkeeping (step, sample counts and seed) and lists are left out.
+// bookkeeping (step, sample counts and seed, the temperature the recipe
+// already names) and lists are left out.
 func galleryMetrics(res evalResult) (map[string]float64, error) {
 	b, err := json.Marshal(res)
 	if err != nil {
@@ -271,7 +272,7 @@ func galleryMetrics(res evalResult) (map[string]float64, error) {
 	}
 	m := map[string]float64{}
 	for k, v := range all {
-		if f, ok := v.(float64); ok && k != "step" && k != "samples" && k != "sample_seed" {
+		if f, ok := v.(float64); ok && k != "step" && k != "samples" && k != "sample_seed" && k != "temp" {
 			m[k] = f
 		}
 	}

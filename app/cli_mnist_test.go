@@ -73,6 +73,32 @@ func TestMNISTAssetsAndTraining(t *testing.T) {
 	if r.ParzenLL == nil || r.ParzenSigma == nil || math.IsNaN(*r.ParzenLL) || r.Samples != parzenSamples || r.Modes != nil || r.JSD != nil {
 		t.Fatalf("eval %+v", r)
 	}
+	if r.Temp != 1 || r.TempChoice != nil {
+		t.Fatalf("without -temps: temp %v, choice %v", r.Temp, r.TempChoice)
+	}
+
+	// -temps chooses the sampling temperature on the validation images
+	// and scores the test at it.
+	var rt evalResult
+	mustRun(t, &rt, "eval", "-temps", "1,0.3", file)
+	if len(rt.TempChoice) != 2 || rt.TempChoice[0].Temp != 1 || rt.TempChoice[1].Temp != 0.3 {
+		t.Fatalf("choice %+v", rt.TempChoice)
+	}
+	best := rt.TempChoice[0]
+	if rt.TempChoice[1].ValidLL > best.ValidLL {
+		best = rt.TempChoice[1]
+	}
+	if rt.Temp != best.Temp || rt.TempChoice[0].ValidLL == rt.TempChoice[1].ValidLL {
+		t.Fatalf("chose temp %v from %+v", rt.Temp, rt.TempChoice)
+	}
+	if (best.Temp == 1) != (*rt.ParzenLL == *r.ParzenLL) || (best.Temp != 1) != strings.Contains(rt.Recipe, "temp=0.3") {
+		t.Fatalf("scored at temp %v: ll %v (at 1: %v), recipe %s", rt.Temp, *rt.ParzenLL, *r.ParzenLL, rt.Recipe)
+	}
+	for _, bad := range []string{"0", "x", "1,,2", "3"} {
+		if code, _, errs := cli("eval", "-temps", bad, file); code == 0 || !strings.Contains(errs, "-temps") {
+			t.Errorf("-temps %q: exit %d, %q", bad, code, errs)
+		}
+	}
 }
 
 func TestEvalJSD(t *testing.T) {
@@ -82,6 +108,9 @@ func TestEvalJSD(t *testing.T) {
 	mustRun(t, &r, "eval", file)
 	if r.JSD == nil || *r.JSD < 0 || *r.JSD > math.Ln2 {
 		t.Fatalf("jsd %v", r.JSD)
+	}
+	if code, _, errs := cli("eval", "-temps", "1,0.8", file); code == 0 || !strings.Contains(errs, "MNIST") {
+		t.Errorf("-temps on a 2-D model: exit %d, %q", code, errs)
 	}
 }
 
