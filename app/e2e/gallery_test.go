@@ -65,6 +65,17 @@ func TestGallery(t *testing.T) {
 			want := fmt.Sprintf("%.1f ± %.1f", e.Metrics["parzen_ll"], e.Metrics["parzen_se"])
 			tb.poll(`document.querySelector('[data-test=eval-shipped]')?.textContent === `+jsString(want), 30*time.Second)
 			tb.screenshot(root, "gallery-mnist")
+			// The sampling temperature is live: the samples change, the
+			// weights and the step do not.
+			tb.poll(`document.querySelector('[data-test=samples-sum]')?.textContent.length > 0`, 30*time.Second)
+			sum, fp, step := tb.hook("samples-sum"), tb.hook("fingerprint"), tb.hook("step")
+			setField(tb, "set-temp", "0.5")
+			tb.poll(`document.querySelector('[data-test=samples-sum]').textContent !== `+jsString(sum), 30*time.Second)
+			if f, s, st := tb.hook("fingerprint"), tb.hook("step"), tb.hook("status"); f != fp || s != step || st != "paused" {
+				t.Errorf("temp=0.5 changed the run: fingerprint %s→%s, step %s→%s, status %s", fp, f, step, s, st)
+			}
+			setField(tb, "set-temp", "1")
+			tb.poll(`document.querySelector('[data-test=samples-sum]').textContent === `+jsString(sum), 30*time.Second)
 		}
 	}
 	// An unknown id is named, and the page goes on.
