@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/ganplayground/ganplayground/core/recipe"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -18,7 +19,8 @@ var Presets = []Preset{
 	{"Vanilla GAN (watch it collapse)", "pack=1"},
 	// Goodfellow et al. 2014, MNIST: maxout D with dropout, ReLU G, SGD
 	// with momentum and an exponentially decaying learning rate.
-	{"Paper MNIST", "data=mnist&z=100&prior=uniform&g=1200,1200&gact=relu&d=240,240&dact=maxout&pieces=5&ddropin=0.2&ddrop=0.5&opt=sgd&batch=100&lrg=0.1&lrd=0.1&decay=1.000004&lrmin=0.000001&mom=0.5&momend=0.7&momramp=250000&k=1&pack=1"},
+	// The CLI's preset, so the two cannot drift apart.
+	{"Paper MNIST", recipe.Presets["paper-mnist"]},
 	// The gallery's MNIST recipe (core/recipe preset mnist-all): plain SGD
 	// with momentum, as the paper, because Adam's per-weight steps leave
 	// an MLP G's pixels speckled for thousands of steps.

@@ -16,12 +16,13 @@ var Presets = map[string]string{
 	// dropout 0.2 on D's input and 0.5 on its hidden layers; SGD, batch
 	// 100, learning rate 0.1 divided by 1.000004 per step down to 1e-6,
 	// momentum 0.5 rising linearly to 0.7 over 250 epochs (250 × 500
-	// steps of 100 of the 50,000 training images), k = 1. G maximises
+	// steps of 100 of the 50,000 training images), k = 1, and D judges one
+	// sample at a time (pack=1: packing came later). G maximises
 	// log D(G(z)) (the non-saturating loss), as the paper says it does in
 	// practice.
 	"paper-mnist": "data=mnist&z=100&prior=uniform&g=1200,1200&gact=relu&d=240,240&dact=maxout&pieces=5" +
 		"&ddropin=0.2&ddrop=0.5&opt=sgd&lrg=0.1&lrd=0.1&decay=1.000004&lrmin=1e-06" +
-		"&mom=0.5&momend=0.7&momramp=125000&batch=100&k=1&loss=nonsat",
+		"&mom=0.5&momend=0.7&momramp=125000&batch=100&k=1&loss=nonsat&pack=1",
 	// The gallery's grid25 model (assets/gallery/grid25.recipe). Why it
 	// is hard: with zero-initialised biases a ReLU net is positively
 	// homogeneous, so both nets start cutting the plane only by direction

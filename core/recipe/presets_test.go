@@ -29,7 +29,7 @@ func TestPaperMNIST(t *testing.T) {
 		"d": "240,240", "dact": "maxout", "pieces": "5", "ddropin": "0.2", "ddrop": "0.5",
 		"opt": "sgd", "lrg": "0.1", "lrd": "0.1", "decay": "1.000004", "lrmin": "1e-06",
 		"mom": "0.5", "momend": "0.7", "momramp": "125000", "batch": "100", "k": "1",
-		"steps": "100", "seed": "7",
+		"pack": "1", "steps": "100", "seed": "7",
 	}
 	for k, v := range want {
 		if got := r.Get(k); got != v {
