@@ -57,10 +57,11 @@ var Presets = map[string]string{
 	// hours on one core (make gallery); train it in stages with
 	// `train -from` and adopt it with `gallery -from`.
 	"mnist-all": "seed=1&data=mnist&steps=16000&batch=64&z=100&g=256,512&d=512,256&gact=leaky&ddrop=0.3&opt=sgd&lrg=0.1&lrd=0.1&momramp=20000&decay=1&pack=1&gema=0.999",
-	// The gallery's one-digit model (mnist-one.recipe): an earlier Adam
-	// recipe with PacGAN pairs and D dropout; its rate decays gently
-	// (÷1.0002 per step).
-	"mnist-one": "data=mnist&digits=3&seed=1&z=64&g=256,256&d=256,128&gact=leaky&dact=leaky&ddrop=0.2&opt=adam&lrg=0.0002&lrd=0.0002&mom=0.5&decay=1.0002&batch=64&loss=nonsat&pack=2&steps=4000",
+	// The gallery's one-digit model (mnist-one.recipe): mnist-all's recipe
+	// on the threes alone, 8,000 steps (15 minutes natively). It replaced
+	// an Adam recipe whose threes were speckled (Parzen 97.5 against the
+	// test set's threes, Fréchet distance 15.7 at 4,000 steps).
+	"mnist-one": "seed=1&data=mnist&digits=3&steps=8000&batch=64&z=100&g=256,512&d=512,256&gact=leaky&ddrop=0.3&opt=sgd&lrg=0.1&lrd=0.1&momramp=20000&decay=1&pack=1&gema=0.999",
 }
 
 // PresetNames lists the presets, sorted.
