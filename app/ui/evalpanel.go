@@ -74,7 +74,9 @@ func (e *EvalPanel) Render() app.UI {
 		app.P().Class("muted").Text("Parzen estimates are weak, as the paper says: their variance is high, they "+
 			"do not work well in high dimensions, and a blurry or memorising model can score well. So the "+
 			"classifier's digit shares (every digit present, none dominant), the Fréchet distance between real and "+
-			"generated samples in its feature space, and the nearest-training-image view stand beside it. The quick "+
+			"generated samples in its feature space, and the nearest-training-image view stand beside it. Try the "+
+			"temp setting: below 1, samples grow more typical and the Parzen estimate rises while the Fréchet distance "+
+			"grows, because Parzen rewards typical samples more than it punishes lost variety. The quick "+
 			"estimate fits the window to 2,000 samples and scores 1,000 test images, a fifth and a tenth of the "+
 			"paper's sets, so it reads lower than the full protocol (`app eval` on a checkpoint)."),
 	)
