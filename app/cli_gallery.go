@@ -34,7 +34,7 @@ var galleryText = map[string][2]string{
 	"ring8":     {"Ring of 8", "Eight Gaussians on a circle, the mode-collapse benchmark: with PacGAN pairs (pack=2) every mode is covered."},
 	"grid25":    {"Grid of 25", "25 Gaussians on a 5×5 grid, the harder benchmark (published vanilla GANs find about 17): with each first-layer unit's kink started at a random input (bias=kinks) instead of the origin, every mode is covered and most samples land on one."},
 	"spiral":    {"Spiral", "A continuous curve rather than separate modes: the generator bends its 2-D noise along it."},
-	"mnist-all": {"MNIST, all digits", "A small multilayer-perceptron GAN (SGD with momentum, as the paper) on the 50,000 training digits, scored by the paper's Parzen protocol (the paper's GAN: 225 ± 2)."},
+	"mnist-all": {"MNIST, all digits", "A small multilayer-perceptron GAN (SGD with momentum, as the paper; samples from an average of G's weights) on the 50,000 training digits, scored by the paper's Parzen protocol (the paper's GAN: 225 ± 2). Set temp to 0.9, the validation images' choice, and the estimate rises to 215.6 while the Fréchet distance goes from 7.9 to 13.9."},
 	"mnist-one": {"MNIST, one digit", "The same small multilayer-perceptron GAN (SGD with momentum, an average of G's weights) trained on the threes only, scored against the test set's threes."},
 }
 
