@@ -145,8 +145,11 @@ func TestGalleryListsEveryModel(t *testing.T) {
 	if !regexp.MustCompile(`data-test="gallery-metrics-ring8"[^>]*>[^<]*8/8 modes`).MatchString(html) {
 		t.Errorf("ring8's figures:\n%s", html)
 	}
-	if !regexp.MustCompile(`Parzen -?[0-9.]+ ± [0-9.]+ \(paper 225 ± 2\)`).MatchString(html) {
+	if !regexp.MustCompile(`data-test="gallery-metrics-mnist-all"[^>]*>Parzen -?[0-9.]+ ± [0-9.]+ \(paper 225 ± 2\)`).MatchString(html) {
 		t.Errorf("no Parzen figure beside the paper's:\n%s", html)
+	}
+	if !regexp.MustCompile(`data-test="gallery-metrics-mnist-one"[^>]*>Parzen -?[0-9.]+ ± [0-9.]+ \(test images of its digits\)`).MatchString(html) {
+		t.Errorf("the one-digit model's Parzen is set beside the paper's all-digit figure:\n%s", html)
 	}
 	if _, err := galleryEntry("nope"); err == nil || !strings.Contains(err.Error(), "no gallery model") {
 		t.Errorf("unknown id: %v", err)
