@@ -63,16 +63,8 @@ func chooseTemp(t *gan.Trainer, mnist string, temps []float64) ([]TempScore, err
 		if err := metrics.ParzenLL(ll, samples, valid, data.Pixels, sig, nil); err != nil {
 			return nil, err
 		}
-		s := TempScore{Temp: temp}
-		for k := range sig {
-			m := 0.0
-			for i := 0; i < nv; i++ {
-				m += ll[i*len(sig)+k]
-			}
-			if m /= float64(nv); k == 0 || m > s.ValidLL {
-				s.ValidLL, s.Sigma = m, sig[k]
-			}
-		}
+		means, k := metrics.ChooseSigma(ll, len(sig))
+		s := TempScore{Temp: temp, Sigma: sig[k], ValidLL: means[k]}
 		scores = append(scores, s)
 		if best < 0 || s.ValidLL > scores[best].ValidLL {
 			best = len(scores) - 1

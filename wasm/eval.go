@@ -187,16 +187,7 @@ func (j *evalJob) unit() error {
 // validation log-likelihood (vll is rows × ParzenSigmas).
 func bestSigma(vll []float64) float64 {
 	sig := metrics.ParzenSigmas()
-	mean := make([]float64, len(sig))
-	for i, v := range vll {
-		mean[i%len(sig)] += v
-	}
-	best := 0
-	for k := range sig {
-		if mean[k] > mean[best] {
-			best = k
-		}
-	}
+	_, best := metrics.ChooseSigma(vll, len(sig))
 	return sig[best]
 }
 

@@ -54,19 +54,9 @@ func Parzen(samples, valid, test []float32, dim int, progress func(float64)) (Pa
 	if err := ParzenLL(vll, samples, valid, dim, sig, sub(0, share)); err != nil {
 		return ParzenResult{}, err
 	}
-	r := ParzenResult{Sigmas: sig, ValidLL: make([]float64, len(sig)), N: nt}
-	for i := 0; i < nv; i++ {
-		for k := range sig {
-			r.ValidLL[k] += vll[i*len(sig)+k]
-		}
-	}
-	best := 0
-	for k := range sig {
-		r.ValidLL[k] /= float64(nv)
-		if r.ValidLL[k] > r.ValidLL[best] {
-			best = k
-		}
-	}
+	r := ParzenResult{Sigmas: sig, N: nt}
+	var best int
+	r.ValidLL, best = ChooseSigma(vll, len(sig))
 	r.Sigma = sig[best]
 
 	tll := make([]float64, nt)
@@ -75,6 +65,23 @@ func Parzen(samples, valid, test []float32, dim int, progress func(float64)) (Pa
 	}
 	r.LL, r.SE = MeanSE(tll)
 	return r, nil
+}
+
+// ChooseSigma is the paper's choice of window: from ParzenLL's results
+// for the validation rows (rows × nSigmas), the mean log-likelihood at
+// each width and the index of the highest (the first, on a tie).
+func ChooseSigma(vll []float64, nSigmas int) (means []float64, best int) {
+	means = make([]float64, nSigmas)
+	for i, v := range vll {
+		means[i%nSigmas] += v
+	}
+	for k := range means {
+		means[k] /= float64(len(vll) / nSigmas)
+		if means[k] > means[best] {
+			best = k
+		}
+	}
+	return means, best
 }
 
 // MeanSE returns the mean of v and its standard error std/√n, in two
