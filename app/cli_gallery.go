@@ -172,7 +172,13 @@ func adoptGalleryModel(dir, id string, rc recipe.Recipe, from string, seconds fl
 	// does the sampling temperature (training never reads it); every other
 	// setting must be the recipe's.
 	got := t.Recipe
-	got.Steps, got.Temp = rc.Steps, rc.Temp
+	for _, k := range got.Diff(rc) {
+		if k == "steps" || recipe.SamplingKey(k) {
+			if err := got.Set(k, rc.Get(k)); err != nil {
+				return galleryEntry{}, err
+			}
+		}
+	}
 	if g, w := got.String(), rc.String(); g != w {
 		return galleryEntry{}, fmt.Errorf("%s was trained with %q, %s.recipe says %q", from, g, id, w)
 	}
