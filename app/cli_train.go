@@ -128,7 +128,10 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 
 // startRun makes the trainer: fresh from the recipe, or from a checkpoint.
 // Continuing keeps the checkpoint's recipe; the -recipe text may only
-// restate it, except for steps, which moves the finish line.
+// restate it, except for steps, which moves the finish line, the sampling
+// keys, and gavg, whose averaging window may be opened at or after the
+// checkpoint's step (the run is then what training with it from the
+// start gives).
 func startRun(text, from, mnist string) (*gan.Trainer, error) {
 	rc, err := recipe.Parse(text)
 	if err != nil {
@@ -147,14 +150,19 @@ func startRun(text, from, mnist string) (*gan.Trainer, error) {
 	}
 	var clash []string
 	for _, k := range explicitKeys(text) {
-		if k != "steps" && !recipe.SamplingKey(k) && rc.Get(k) != t.Recipe.Get(k) {
+		if k != "steps" && k != "gavg" && !recipe.SamplingKey(k) && rc.Get(k) != t.Recipe.Get(k) {
 			clash = append(clash, fmt.Sprintf("%s=%s (checkpoint has %s=%s)", k, rc.Get(k), k, t.Recipe.Get(k)))
 		}
 	}
 	if len(clash) > 0 {
-		return nil, fmt.Errorf("-recipe differs from %s: %s; only steps and temp may change when continuing", from, strings.Join(clash, ", "))
+		return nil, fmt.Errorf("-recipe differs from %s: %s; only steps, temp and gavg (before its window opens) may change when continuing", from, strings.Join(clash, ", "))
 	}
 	for _, k := range explicitKeys(text) {
+		if k == "gavg" {
+			if err := t.StartAverageAt(rc.GAvg); err != nil {
+				return nil, fmt.Errorf("-recipe: %w", err)
+			}
+		}
 		if k == "steps" || recipe.SamplingKey(k) {
 			if err := t.Recipe.Set(k, rc.Get(k)); err != nil {
 				return nil, err

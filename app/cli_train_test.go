@@ -45,7 +45,8 @@ func TestTrainShowsProgress(t *testing.T) {
 // -from continues a run: steps counts from its start, so 30 + (60 − 30)
 // equals 60 uninterrupted, whether or not the other keys are restated.
 func TestFromContinuesBitIdentically(t *testing.T) {
-	whole := trainTo(t, tmp(t, "whole.ckpt"), small+"&steps=60")
+	wholeFile := tmp(t, "whole.ckpt")
+	whole := trainTo(t, wholeFile, small+"&steps=60")
 	half := tmp(t, "half.ckpt")
 	trainTo(t, half, small+"&steps=30")
 	for _, again := range []string{"steps=60", small + "&steps=60", "#lrg=0.0020&steps=60"} {
@@ -64,11 +65,32 @@ func TestFromContinuesBitIdentically(t *testing.T) {
 	} else if tr.Recipe.Temp != 0.7 {
 		t.Errorf("the continued run's checkpoint has temp %v, want 0.7", tr.Recipe.Temp)
 	}
+	// gavg may open its averaging window at or after the checkpoint's
+	// step: the result is the run that had it from the start.
+	// The average never feeds back, so G and D are the run without it.
+	avg, avg2 := tmp(t, "avg.ckpt"), tmp(t, "avg2.ckpt")
+	trainTo(t, avg, small+"&steps=60&gavg=30")
+	if res := trainTo(t, avg2, "steps=60&gavg=30", "-from", half); res.Fingerprint != whole.Fingerprint {
+		t.Errorf("gavg=30 from step 30: G and D %s, without gavg %s", res.Fingerprint, whole.Fingerprint)
+	}
+	if a, b, w := samplerPrint(t, avg), samplerPrint(t, avg2), samplerPrint(t, wholeFile); a != b || a == w {
+		t.Errorf("gavg=30: sampler from step 30 %s, from the start %s, without gavg %s", b, a, w)
+	}
 	// Continuing in place: -o may be the -from file.
 	res := trainTo(t, half, "steps=60", "-from", half)
 	if res.Fingerprint != whole.Fingerprint {
 		t.Errorf("in place: %s, want %s", res.Fingerprint, whole.Fingerprint)
 	}
+}
+
+// samplerPrint is the fingerprint of what a checkpoint draws samples from.
+func samplerPrint(t *testing.T, file string) string {
+	t.Helper()
+	tr, err := loadCheckpoint(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gan.Fingerprint(tr.Sampler(), tr.D)
 }
 
 func TestFromRefusesOtherSettings(t *testing.T) {
@@ -79,6 +101,7 @@ func TestFromRefusesOtherSettings(t *testing.T) {
 		{"g=32,32", "g=32,32 (checkpoint has g=16,16)"},
 		{"seed=4&batch=64", "seed=4 (checkpoint has seed=3), batch=64"},
 		{"data=grid25", "data=grid25"},
+		{"gavg=5&steps=20", "gavg=5: this run is at step 10"},
 	}
 	for _, c := range cases {
 		code, out, errs := cli("train", "-quiet", "-recipe", c.recipe, "-from", half, "-o", tmp(t, "x.ckpt"))

@@ -14,6 +14,8 @@ var golden = []struct{ recipe, fingerprint string }{
 	// With gema the fingerprint is of the averaged G (what samples come
 	// from) and D.
 	{"batch=64&g=32,32&d=32&opt=sgd&lrg=0.05&lrd=0.05&decay=1&gema=0.9", "899f5f0891e77758"},
+	// gavg: the plain mean of G over steps 11…30.
+	{"batch=64&g=32,32&d=32&opt=sgd&lrg=0.05&lrd=0.05&decay=1&gavg=10", "3ec9177d182ae5b2"},
 }
 
 func TestGoldenFingerprints(t *testing.T) {

@@ -71,10 +71,9 @@ func Build(rc recipe.Recipe) (*Trainer, error) {
 	}
 	dim := rc.DataDim()
 	t := &Trainer{Recipe: rc, RNG: rng.New(rc.Seed), Loss: loss, dim: dim}
-	gSpec := nn.Spec{Name: "G", In: rc.Z, Hidden: rc.G, Out: dim, Act: rc.GAct, Pieces: rc.Pieces, Drop: rc.GDrop, OutAct: outAct(rc)}
-	t.G = nn.NewMLP(gSpec, t.RNG)
+	t.G = nn.NewMLP(genSpec(rc), t.RNG)
 	t.D = nn.NewMLP(nn.Spec{Name: "D", In: dim * rc.Pack, Hidden: rc.D, Out: 1, Act: rc.DAct, Pieces: rc.Pieces, Drop: rc.DDrop, InDrop: rc.DDropIn}, t.RNG)
-	t.newAverage(gSpec)
+	t.newAverage()
 	if t.OptG, err = optim.New(optConfig(rc, rc.LRG), t.G.Params()); err != nil {
 		return nil, err
 	}
@@ -87,6 +86,11 @@ func Build(rc recipe.Recipe) (*Trainer, error) {
 	np := m / rc.Pack
 	t.gd, t.gg = make([]float32, 2*np), make([]float32, np)
 	return t, nil
+}
+
+// genSpec is G's architecture (and its average's) for a recipe.
+func genSpec(rc recipe.Recipe) nn.Spec {
+	return nn.Spec{Name: "G", In: rc.Z, Hidden: rc.G, Out: rc.DataDim(), Act: rc.GAct, Pieces: rc.Pieces, Drop: rc.GDrop, OutAct: outAct(rc)}
 }
 
 // ErrNoData reports a training step on a trainer that has no data source

@@ -131,6 +131,7 @@ var keys = []key{
 	intKey("pack", "2", "PacGAN packing degree", func(r *Recipe) *int { return &r.Pack }, 1, 8),
 	late(enumKey("bias", "zero", "first hidden layers' initial biases: zero, or kinks (each unit's kink through a random input)", func(r *Recipe) *string { return &r.Bias }, "zero", "kinks")),
 	late(floatKey("gema", "0", "draw samples from an average of G's weights, this decay per step (0 = off)", func(r *Recipe) *float64 { return &r.GEMA }, 0, 0.99999)),
+	late(intKey("gavg", "0", "from this step on, draw samples from the plain average of G's weights over every step since (0 = off)", func(r *Recipe) *int { return &r.GAvg }, 0, 100_000_000)),
 	late(floatKey("temp", "1", "sampling temperature: samples are G(temp·z), training is unaffected", func(r *Recipe) *float64 { return &r.Temp }, 0.05, 2)),
 }
 

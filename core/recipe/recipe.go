@@ -39,6 +39,7 @@ type Recipe struct {
 	K       int       // discriminator steps per generator step
 	Pack    int       // PacGAN packing: D judges Pack samples at once
 	GEMA    float64   // samples come from an exponential moving average of G's weights with this decay (0 = G itself)
+	GAvg    int       // from this step on, samples come from the uniform average of G's weights since (0 = off)
 	Bias    string    // first hidden layers' initial biases: zero | kinks (each unit's kink through an input)
 	Temp    float64   // sampling temperature: samples are G(Temp·z); training is unaffected
 }
