@@ -10,20 +10,21 @@
 #   make paper-mnist    the paper's MNIST setup (recipe preset paper-mnist), PAPER_STEPS steps
 #   make test-quality   the quality packages' tests
 #
-# Measured 2026-11-27 (native, 2 shared cores under heavy load; eval of the
-# decoded links, `bin/app eval assets/gallery/ID.link`):
-#   ring8      8/8 modes, hq 0.966, mode_kl 0.002, jsd 0.009   8,000 steps, 602 s
-#   grid25     25/25, hq 0.835, mode_kl 0.054, jsd 0.044       10,000 steps, 206 s
+# Measured 2026-11-27 (native, 2 shared cores, often both busy; eval of
+# the decoded links, `bin/app eval assets/gallery/ID.link`):
+#   ring8      8/8 modes, hq 0.966, mode_kl 0.002, jsd 0.009   8,000 steps, 248 s
+#   grid25     25/25, hq 0.835, mode_kl 0.054, jsd 0.044       10,000 steps, 293 s
 #              (bias=kinks; unseen seeds 7 / 1234, the test's samples:
 #              25/25 hq 0.900 / 0.905, mode_kl 0.008 / 0.011 — the issue's
 #              25/25, hq ≥ 0.90 met on both, just)
-#   spiral     jsd 0.088                                         8,000 steps, 622 s
-#   mnist-all  parzen_ll 179.0 ± 2.3 (σ 0.167), 10/10 digits (max share
-#              0.12), fd 3.15; 16,000 steps, ~2,400 s (SGD + gema=0.999;
-#              the paper: 225 ± 2; NOT met — real training images score
-#              241 by the same protocol)
-#   mnist-one  (threes, scored on the test threes) parzen_ll 97.5 ± 3.7,
-#              fd 15.7; 4,000 steps, 1,208 s
+#   spiral     jsd 0.088                                         8,000 steps, 248 s
+#   mnist-all  parzen_ll 237.8 ± 2.3 (σ 0.167; the paper: 225 ± 2), 10/10
+#              digits (max share 0.17), fd 22.6; 60,000 steps, ~8,200 s
+#              (SGD, samples from the plain mean of G over steps 40,000–
+#              60,000, gavg; the same run's gema-only sampler at 65,000:
+#              210.0, fd 7.9 — sharper; Parzen favours the average)
+#   mnist-one  (threes, scored on the test threes) parzen_ll 223.8 ± 4.8,
+#              fd 2.80, 98.6% threes; 8,000 steps, 901 s
 GO ?= go
 PAPER_STEPS ?= 100000
 GALLERY ?=
