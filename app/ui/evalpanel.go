@@ -78,7 +78,7 @@ func (e *EvalPanel) Render() app.UI {
 			"temp setting: below 1, samples grow more typical and the Parzen estimate rises while the Fréchet distance "+
 			"grows, because Parzen rewards typical samples more than it punishes lost variety. The gallery's "+
 			"all-digit model shows the same trade: its samples come from the plain average of G's weights over "+
-			"20,000 steps (gavg), which passes the paper's figure with softer digits and a Fréchet distance three "+
+			"20,000 steps (gavg), which passes the paper's figure with softer digits and a Fréchet distance nearly three "+
 			"times its run's own G's. The quick "+
 			"estimate fits the window to 2,000 samples and scores 1,000 test images, a fifth and a tenth of the "+
 			"paper's sets, so it reads lower than the full protocol (`app eval` on a checkpoint)."),
