@@ -1,6 +1,6 @@
 module github.com/ganplayground/ganplayground
 
-go 1.26
+go 1.27
 
 require (
 	github.com/chromedp/cdproto v0.159.0

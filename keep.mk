@@ -9,9 +9,9 @@
 # them goes first on PATH. Chromium leaves profile folders in TMPDIR: each
 # run gets its own temporary folder, removed afterwards, pass or fail.
 GO ?= go
-KEEP_WASMBROWSERTEST := $(shell $(GO) env GOPATH)/bin/wasmbrowsertest
+KEEP_WASMBROWSERTEST := $(shell GOTOOLCHAIN=$(GOTOOLCHAIN) $(GO) env GOPATH)/bin/wasmbrowsertest
 KEEP_CHROMIUM ?= /usr/bin/chromium
-KEEP_NODE_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+KEEP_NODE_EXEC := $(shell GOTOOLCHAIN=$(GOTOOLCHAIN) $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
 .PHONY: test-keep test-keep-native test-keep-wasm test-keep-browser fuzz-keep
 
@@ -37,7 +37,7 @@ test-keep-browser: $(KEEP_WASMBROWSERTEST)
 	  > "$$tmp/bin/chromium"; \
 	chmod +x "$$tmp/bin/chromium"; \
 	PATH="$$tmp/bin:$$PATH" TMPDIR="$$tmp/tmp" KEEP_PROFILE="$$tmp/profile" \
-	  GOOS=js GOARCH=wasm $(GO) test -count=1 -exec=$(KEEP_WASMBROWSERTEST) $(KEEP_BROWSER_FLAGS) ./app/store
+	  GOOS=js GOARCH=wasm $(GO) test -count=1 -timeout 20m -exec=$(KEEP_WASMBROWSERTEST) $(KEEP_BROWSER_FLAGS) ./app/store
 
 fuzz-keep:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $${FUZZTIME:-100000x} ./core/share

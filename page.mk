@@ -42,7 +42,7 @@ python3:
 # The worker's Session runs natively too (test-native covers core/ and
 # app/ only): its tests run before the browser ones.
 test-worker:
-	$(GO) test -race ./wasm
+	$(GO) test -race -timeout 20m ./wasm
 
 # The browser tests need Chromium and the wasm files: both come first. The
 # test itself builds and starts the server on a free port.
