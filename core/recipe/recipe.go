@@ -132,14 +132,10 @@ func Parse(s string) (Recipe, error) {
 	if len(s) > MaxLen {
 		return r, &Error{Msg: fmt.Sprintf("too long (%d bytes, max %d)", len(s), MaxLen)}
 	}
-	s = strings.TrimLeft(s, "#?")
 	seen := map[string]bool{}
-	for _, part := range strings.Split(s, "&") {
-		if part == "" {
-			continue
-		}
-		name, val, ok := strings.Cut(part, "=")
-		if !ok {
+	for _, part := range Parts(s) {
+		name, val := part.Key, part.Value
+		if !part.HasValue {
 			return r, &Error{Key: name, Msg: "missing '=value'"}
 		}
 		if v, err := url.QueryUnescape(val); err == nil {
