@@ -181,9 +181,9 @@ func startRun(text, from, mnist string) (*gan.Trainer, error) {
 // recipe.Parse, which uses the same splitting.
 func explicitKeys(text string) []string {
 	var names []string
-	for _, part := range strings.Split(strings.TrimLeft(text, "#?"), "&") {
-		if name, _, ok := strings.Cut(part, "="); ok {
-			names = append(names, name)
+	for _, part := range recipe.Parts(text) {
+		if part.HasValue {
+			names = append(names, part.Key)
 		}
 	}
 	return names
