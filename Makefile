@@ -61,7 +61,8 @@ node:
 # machine (golang/go#75804, fixed in Go 1.27; seen here in CI). Sized for
 # about 5–15 s each on this machine; FUZZTIME overrides them all.
 FUZZ_TARGETS := core/recipe:FuzzParse:200000x core/checkpoint:FuzzDecode:50000x core/checkpoint:FuzzPayload:200000x \
-	core/data:FuzzDecodeAsset:200000x core/data:FuzzReadIDX:200000x core/share:FuzzDecode:100000x
+	core/data:FuzzDecodeAsset:200000x core/data:FuzzReadIDX:200000x core/share:FuzzDecode:100000x \
+	core/share:FuzzBody:50000x
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$${rest#*:}; \
 	  budget=$${FUZZTIME:-$$n}; \
