@@ -180,3 +180,16 @@ func TestWriteStaticErrorIsPlain(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// README.md gives static servers the headers this server sends.
+func TestReadmeListsTheHeaders(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range securityHeaders {
+		if line := h[0] + ": " + h[1]; !strings.Contains(string(b), line) {
+			t.Errorf("README.md lacks %q", line)
+		}
+	}
+}
