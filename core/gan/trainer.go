@@ -184,6 +184,9 @@ func (t *Trainer) StepD() error {
 	if !finite(dl) {
 		return fmt.Errorf("%w: discriminator loss is %v at step %d", ErrDiverged, dl, t.Step)
 	}
+	if err := t.OptD.Err(); err != nil {
+		return fmt.Errorf("%w: D's %v at step %d", ErrDiverged, err, t.Step)
+	}
 	return nil
 }
 
@@ -208,6 +211,9 @@ func (t *Trainer) StepG() error {
 	if !finite(gl) {
 		return fmt.Errorf("%w: generator loss is %v at step %d", ErrDiverged, gl, t.Step)
 	}
+	if err := t.OptG.Err(); err != nil {
+		return fmt.Errorf("%w: G's %v at step %d", ErrDiverged, err, t.Step)
+	}
 	return nil
 }
 
@@ -231,18 +237,37 @@ func (t *Trainer) Set(key string, v float64) error {
 	return nil
 }
 
-// CheckFinite reports the first parameter holding NaN or Inf.
+// CheckFinite reports the first parameter, or optimiser moment, holding
+// NaN or Inf (or a negative second moment): a state training cannot go on
+// from and a checkpoint cannot hold.
 func (t *Trainer) CheckFinite() error {
-	for _, net := range []*nn.Net{t.G, t.D} {
+	for _, net := range t.Nets() {
 		for _, p := range net.Params() {
 			for i, v := range p.W {
-				if !finite(float64(v)) {
+				if optim.BadValue(v, false) {
 					return fmt.Errorf("%w: %s[%d] is %v at step %d", ErrDiverged, p.Name, i, v, t.Step)
 				}
 			}
 		}
 	}
+	for _, o := range []struct {
+		name string
+		opt  *optim.Optimizer
+	}{{"G", t.OptG}, {"D", t.OptD}} {
+		if err := optim.CheckState(o.opt); err != nil {
+			return fmt.Errorf("%w: %s's %v at step %d", ErrDiverged, o.name, err, t.Step)
+		}
+	}
 	return nil
+}
+
+// Nets are the networks a trainer holds, in the order checkpoints store
+// them: G, D, and G's average when the recipe keeps one.
+func (t *Trainer) Nets() []*nn.Net {
+	if t.GAvg != nil {
+		return []*nn.Net{t.G, t.D, t.GAvg}
+	}
+	return []*nn.Net{t.G, t.D}
 }
 
 func (t *Trainer) clipD() {

@@ -115,7 +115,7 @@ var keys = []key{
 					// Round to the 3 decimals that the encoding keeps, so a
 					// recipe and its text are the same thing.
 					f, _ = strconv.ParseFloat(fmtF32(float32(f)), 32)
-					out = append(out, float32(f))
+					out = append(out, float32(noNegZero(f)))
 				}
 			}
 			r.Points = out
@@ -251,6 +251,15 @@ func uintKey(name, def, doc string, field func(*Recipe) *uint64, hi uint64) key 
 		}}
 }
 
+// noNegZero turns −0 into 0: the two are the same setting, and a −0 kept
+// would print as "-0" and differ from "0" when a continued run restates it.
+func noNegZero(f float64) float64 {
+	if f == 0 {
+		return 0
+	}
+	return f
+}
+
 func floatKey(name, def, doc string, field func(*Recipe) *float64, lo, hi float64) key {
 	return key{name: name, def: def, doc: doc,
 		num: func(r *Recipe, v float64) error {
@@ -267,7 +276,7 @@ func floatKey(name, def, doc string, field func(*Recipe) *float64, lo, hi float6
 			if err != nil || math.IsNaN(f) || f < lo || f > hi {
 				return fmt.Errorf("want a number in [%g, %g], got %q", lo, hi, v)
 			}
-			*field(r) = f
+			*field(r) = noNegZero(f)
 			return nil
 		}}
 }

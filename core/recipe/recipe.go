@@ -103,7 +103,25 @@ func (e *Error) Error() string {
 	if e.Key == "" {
 		return "recipe: " + e.Msg
 	}
-	return fmt.Sprintf("recipe: %s: %s", e.Key, e.Msg)
+	return fmt.Sprintf("recipe: %s: %s", showKey(e.Key), e.Msg)
+}
+
+// showKey prints a key name as typed when it is a plain word, as every
+// real key is, and otherwise quoted with escapes (and cut short): a key
+// from a file or a link may carry terminal escape sequences or be huge.
+func showKey(k string) string {
+	for _, c := range k {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			if len(k) > 64 {
+				return fmt.Sprintf("%.64q…", k)
+			}
+			return fmt.Sprintf("%q", k)
+		}
+	}
+	if len(k) > 64 {
+		return k[:64] + "…"
+	}
+	return k
 }
 
 // ErrRecipe matches every *Error with errors.Is.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/ganplayground/ganplayground/assets"
 	"github.com/ganplayground/ganplayground/core/classify"
@@ -116,6 +115,9 @@ func evaluate(t *gan.Trainer, mnist, clsFile string) (evalResult, error) {
 // coverage for the mixtures (whose modes are known).
 func score2D(res *evalResult, t *gan.Trainer) error {
 	samples := t.Samples(evalSamples, evalSeed)
+	if err := finiteSamples(samples, t.Recipe.DataDim()); err != nil {
+		return err
+	}
 	src, err := data.New(t.Recipe, nil)
 	if err != nil {
 		return err
@@ -155,6 +157,9 @@ func scoreMNIST(res *evalResult, t *gan.Trainer, dir, clsFile string) error {
 	valid = valid[:min(parzenValid*data.Pixels, len(valid))]
 	res.Samples = parzenSamples
 	samples := t.Samples(parzenSamples, evalSeed)
+	if err := finiteSamples(samples, t.Recipe.DataDim()); err != nil {
+		return err
+	}
 	p, err := metrics.Parzen(samples, valid, testX, t.Recipe.DataDim(), nil)
 	if err != nil {
 		return err
@@ -200,7 +205,7 @@ func loadClassifier(path string) (*classify.Classifier, error) {
 	b := assets.MNISTClassifier
 	if path != "" {
 		var err error
-		if b, err = os.ReadFile(path); err != nil {
+		if b, err = readCapped(path, capClassifier); err != nil {
 			return nil, err
 		}
 	}

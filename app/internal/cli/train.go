@@ -169,6 +169,9 @@ func startRun(text, from, mnist string) (*gan.Trainer, error) {
 			}
 		}
 	}
+	if t.Recipe.Steps > 0 && t.Recipe.Steps < t.Step {
+		return nil, fmt.Errorf("-recipe steps=%d is below %s's step %d: steps counts from the start of the run, so nothing would be trained", t.Recipe.Steps, from, t.Step)
+	}
 	src, err := dataSource(t.Recipe, mnist)
 	if err != nil {
 		return nil, err
