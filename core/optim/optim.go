@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ganplayground/ganplayground/core/mat"
 	"github.com/ganplayground/ganplayground/core/nn"
 )
 
@@ -76,11 +77,7 @@ func (o *Optimizer) Update() {
 	case "sgd":
 		mom, step := float32(o.Momentum()), float32(lr)
 		for i, p := range o.params {
-			v := o.m[i]
-			for j, g := range p.G {
-				v[j] = float32(mom*v[j]) - float32(step*g)
-				p.W[j] += v[j]
-			}
+			mat.SGD(p.W, p.G, o.m[i], mom, step)
 		}
 	case "adam":
 		b1, b2 := o.Cfg.Mom, o.Cfg.B2
@@ -92,12 +89,7 @@ func (o *Optimizer) Update() {
 		fb1, fb2 := float32(b1), float32(b2)
 		cb1, cb2 := float32(1-b1), float32(1-b2)
 		for i, p := range o.params {
-			m, v := o.m[i], o.v[i]
-			for j, g := range p.G {
-				m[j] = float32(fb1*m[j]) + float32(cb1*g)
-				v[j] = float32(fb2*v[j]) + float32(cb2*float32(g*g))
-				p.W[j] -= float32(step*m[j]) / (float32(math.Sqrt(float64(v[j]))) + eps)
-			}
+			mat.Adam(p.W, p.G, o.m[i], o.v[i], fb1, cb1, fb2, cb2, step, eps)
 		}
 	}
 	o.T++
