@@ -46,8 +46,12 @@ test-native:
 # The pure-compute packages again, compiled to WASM and run in Node: the
 # same results in the browser as natively (fingerprints are golden values
 # checked on both sides).
+# Twice: the scalar build (browsers without WebAssembly SIMD), then the
+# SIMD build the worker ships (GOEXPERIMENT=simd: core/mat's f32x4 kernels,
+# whose tests also compare them with the scalar ones bit for bit).
 test-wasm: node
 	GOOS=js GOARCH=wasm $(GO) test -timeout 30m -exec=$(WASM_EXEC) ./core/...
+	GOEXPERIMENT=simd GOOS=js GOARCH=wasm $(GO) test -timeout 30m -exec=$(WASM_EXEC) ./core/...
 
 node:
 	@command -v node >/dev/null || (apt-get update && apt-get install -y nodejs)

@@ -1,6 +1,7 @@
 # The page, the worker and their browser tests (included by Makefile).
 #   make wasm      build web/app.wasm (the page), web/worker.wasm (the
-#                  training worker) and the matching web/wasm_exec.js
+#                  training worker, with SIMD), web/worker-scalar.wasm
+#                  (without) and the matching web/wasm_exec.js
 #   make static    write the site as static files into $(STATIC_DIR)
 #   make chromium  install Chromium if /usr/bin/chromium is missing
 #   make e2e       the worker's native tests, then the end-to-end tests in
@@ -16,12 +17,18 @@ WORKER_SRC := $(shell find wasm core -name '*.go' -not -name '*_test.go')
 
 .PHONY: wasm static chromium e2e test-worker python3
 
-wasm: web/app.wasm web/worker.wasm web/wasm_exec.js
+wasm: web/app.wasm web/worker.wasm web/worker-scalar.wasm web/wasm_exec.js
 
 web/app.wasm: $(PAGE_SRC) go.mod go.sum
 	$(WASM_GO) build -o $@ ./app
 
+# The training worker computes with WebAssembly SIMD (core/mat's f32x4
+# kernels); worker-scalar.wasm is the same program without, for browsers
+# lacking SIMD (web/worker.js probes and picks). Both train to the same bits.
 web/worker.wasm: $(WORKER_SRC) go.mod go.sum
+	GOEXPERIMENT=simd $(WASM_GO) build -o $@ ./wasm
+
+web/worker-scalar.wasm: $(WORKER_SRC) go.mod go.sum
 	$(WASM_GO) build -o $@ ./wasm
 
 # The worker's runtime glue must match the Go that built worker.wasm.
