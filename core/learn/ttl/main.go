@@ -1,8 +1,15 @@
-// Command ttl measures steps to target: it trains a recipe on several
-// seeds and prints, per seed, the first scored step that meets the data
-// set's target (see core/learn).
+// Command ttl measures steps to target ("time to learn"): it trains a
+// recipe on several seeds, scoring every few steps as `app eval` does, and
+// prints the first scored step that meets the data set's target (see
+// core/learn). Without -recipe it measures every data set's default
+// recipe on the table's seeds and prints docs/time-to-learn.md's table:
 //
-//	go run ./core/learn/ttl -recipe "data=grid25" -seeds 7,8,9 -every 100 -limit 4000
+//	go run ./core/learn/ttl                      # the whole table
+//	go run ./core/learn/ttl -data ring8,grid25   # some rows
+//	go run ./core/learn/ttl -recipe "data=grid25&lrg=0.004" -seeds 21 -trace
+//
+// Steps are deterministic; seconds are this machine's, natively, on one
+// core.
 package main
 
 import (
@@ -17,17 +24,30 @@ import (
 )
 
 func main() {
-	text := flag.String("recipe", "", "recipe (a new run's: the data set's defaults under it)")
-	seeds := flag.String("seeds", "101,102,103", "comma-separated seeds")
-	every := flag.Int("every", 100, "score every N steps")
-	limit := flag.Int("limit", 0, "stop at this step (0: the recipe's steps)")
-	trace := flag.Bool("trace", false, "print every score")
+	text := flag.String("recipe", "", "a new run's recipe (the data set's default under it); empty: the table")
+	dataSets := flag.String("data", strings.Join(learn.TableData, ","), "table rows to measure")
+	seeds := flag.String("seeds", "21", "with -recipe: comma-separated seeds")
+	every := flag.Int("every", 50, "score every N steps")
+	limit := flag.Int("limit", 0, "with -recipe: stop at this step (0: the recipe's steps)")
+	trace := flag.Bool("trace", false, "with -recipe: print every score to stderr")
 	flag.Parse()
+	if *text == "" {
+		var rows []learn.Row
+		for _, d := range strings.Split(*dataSets, ",") {
+			row, err := learn.TableRow(d, *every)
+			if err != nil {
+				fail(err)
+			}
+			fmt.Fprintf(os.Stderr, "%s: done\n", d)
+			rows = append(rows, row)
+		}
+		learn.WriteTable(os.Stdout, rows)
+		return
+	}
 	for _, s := range strings.Split(*seeds, ",") {
-		rc, err := recipe.Parse(*text + "&seed=" + s)
+		rc, err := recipe.ParseNew(*text + "&seed=" + s)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(2)
+			fail(err)
 		}
 		res, err := learn.StepsTo(rc, *every, *limit, func(sc learn.Score) {
 			if *trace {
@@ -35,10 +55,14 @@ func main() {
 			}
 		})
 		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
+			fail(err)
 		}
 		b, _ := json.Marshal(res)
 		fmt.Printf("seed %s %s\n", s, b)
 	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "ttl:", err)
+	os.Exit(1)
 }
