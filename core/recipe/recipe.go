@@ -145,8 +145,10 @@ const MaxLen = 64 << 10
 
 // Parse reads a recipe, starting from the defaults. A leading '#' or '?' is
 // ignored, as are empty parts ("a=1&&b=2"). Values may be percent-encoded.
-func Parse(s string) (Recipe, error) {
-	r := Default()
+func Parse(s string) (Recipe, error) { return parseOnto(Default(), s) }
+
+// parseOnto reads the keys of s over base.
+func parseOnto(r Recipe, s string) (Recipe, error) {
 	if len(s) > MaxLen {
 		return r, &Error{Msg: fmt.Sprintf("too long (%d bytes, max %d)", len(s), MaxLen)}
 	}
