@@ -2,7 +2,7 @@
 // a Web Worker of headless Chromium, the TF.js reference of the same GAN in
 // the same browser (wasm and cpu backends), and native Go on the same core
 // code, for the workloads of package measure, and prints one table with the
-// ratios against issue 6's targets; then the real page's time to its first
+// ratios against the speed targets (docs/speed.md); then the real page's time to its first
 // training step, the gzip sizes of the page's WASM binaries, and heap
 // allocations per step.
 //
