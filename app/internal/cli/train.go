@@ -40,7 +40,7 @@ type trainResult struct {
 
 func runTrain(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("train", stderr)
-	text := fs.String("recipe", "", "recipe, e.g. \"data=grid25&steps=2000\" (keys: see README)")
+	text := fs.String("recipe", "", "recipe, e.g. \"data=grid25&steps=2000\" (keys: see docs/recipes.md)")
 	out := fs.String("o", "", "checkpoint file to write")
 	from := fs.String("from", "", "checkpoint to continue from; steps counts from the start of the run")
 	every := fs.Int("every", 0, "also save every N steps (0 = only at the end)")
