@@ -14,6 +14,7 @@ import (
 
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/recipe"
+	"github.com/ganplayground/ganplayground/core/session"
 )
 
 func init() {
@@ -84,6 +85,8 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		}
 	}()
 
+	run := session.New() // the run controller the page's worker drives too
+	run.Adopt(t)
 	bar := newProgress(stderr, *quiet, t.Step, t.Recipe.Steps)
 	start, first, saved := time.Now(), t.Step, -1
 	// kept says what the output file holds when the run fails: a diverged
@@ -95,7 +98,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		return fmt.Sprintf("%s keeps step %d", *out, saved)
 	}
 	for !t.Done() && !stop.Load() {
-		if err := t.StepOnce(); err != nil {
+		if err := run.Iterate(); err != nil {
 			bar.done()
 			return fmt.Errorf("%w; %s", err, kept())
 		}
