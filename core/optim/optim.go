@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ganplayground/ganplayground/core/mat"
 	"github.com/ganplayground/ganplayground/core/nn"
 )
 
@@ -78,12 +79,8 @@ func (o *Optimizer) Update() {
 		mom, step := float32(o.Momentum()), float32(lr)
 		var hi float32 // the largest |velocity|; NaN if any is NaN
 		for i, p := range o.params {
-			v := o.m[i]
-			for j, g := range p.G {
-				v[j] = float32(mom*v[j]) - float32(step*g)
-				p.W[j] += v[j]
-				hi = max(hi, v[j], -v[j])
-			}
+			mat.SGD(p.W, p.G, o.m[i], mom, step)
+			hi = peak(hi, o.m[i])
 		}
 		o.bad = !(hi <= math.MaxFloat32)
 	case "adam":
@@ -100,13 +97,8 @@ func (o *Optimizer) Update() {
 		// lost. hi catches it (and NaN, which max propagates).
 		var hi float32
 		for i, p := range o.params {
-			m, v := o.m[i], o.v[i]
-			for j, g := range p.G {
-				m[j] = float32(fb1*m[j]) + float32(cb1*g)
-				v[j] = float32(fb2*v[j]) + float32(cb2*float32(g*g))
-				p.W[j] -= float32(step*m[j]) / (float32(math.Sqrt(float64(v[j]))) + eps)
-				hi = max(hi, v[j], m[j], -m[j])
-			}
+			mat.Adam(p.W, p.G, o.m[i], o.v[i], fb1, cb1, fb2, cb2, step, eps)
+			hi = peak(peak(hi, o.m[i]), o.v[i])
 		}
 		o.bad = !(hi <= math.MaxFloat32)
 	}
@@ -148,4 +140,14 @@ func CheckState(o *Optimizer) error {
 // a negative value where only squares belong (nonNeg).
 func BadValue(v float32, nonNeg bool) bool {
 	return v != v || math.IsInf(float64(v), 0) || (nonNeg && v < 0)
+}
+
+// peak returns the largest of hi and every |x|, or NaN if any x is NaN
+// (the builtin max propagates NaN): one pass after the update kernel,
+// which stays the same operations per element in every build.
+func peak(hi float32, xs []float32) float32 {
+	for _, x := range xs {
+		hi = max(hi, x, -x)
+	}
+	return hi
 }

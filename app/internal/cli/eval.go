@@ -36,7 +36,7 @@ type evalResult struct {
 	Data        string `json:"data"`
 	Step        int    `json:"step"`
 	Fingerprint string `json:"fingerprint"`
-	Recipe      string `json:"recipe"`
+	Recipe      string `json:"recipe"` // as train -recipe reads it (recipe.Compact)
 	Samples     int    `json:"samples"`
 	SampleSeed  uint64 `json:"sample_seed"`
 	*metrics.Modes
@@ -99,7 +99,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 // records for each model.
 func evaluate(t *gan.Trainer, mnist, clsFile string) (evalResult, error) {
 	res := evalResult{
-		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.String(), Temp: t.Recipe.Temp,
+		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.Compact(), Temp: t.Recipe.Temp,
 		Samples: evalSamples, SampleSeed: evalSeed,
 	}
 	var err error

@@ -78,7 +78,7 @@ func newHandler(webDir string) (*app.Handler, error) {
 	}
 	files := &webFiles{dir: webDir, version: version}
 	// Compress the big files now rather than on the first page load.
-	for _, f := range []string{"app.wasm", "worker.wasm"} {
+	for _, f := range []string{"app.wasm", "worker.wasm", "worker-scalar.wasm"} {
 		p := filepath.Join(webDir, f)
 		if st, err := os.Stat(p); err == nil {
 			files.gzipped(p, st)
