@@ -213,7 +213,8 @@ e2e: test-worker chromium wasm assets python3
 # machine (golang/go#75804). Sized for about 5–15 s each on an idle 2-core
 # machine; FUZZTIME overrides them all.
 FUZZ_TARGETS := core/recipe:FuzzParse:200000x core/checkpoint:FuzzDecode:50000x core/checkpoint:FuzzPayload:200000x \
-	core/data:FuzzDecodeAsset:200000x core/data:FuzzReadIDX:200000x core/share:FuzzDecode:100000x
+	core/data:FuzzDecodeAsset:200000x core/data:FuzzReadIDX:200000x core/share:FuzzDecode:100000x \
+	core/share:FuzzBody:50000x
 define run-fuzz
 @for t in $(1); do pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$${rest#*:}; \
   budget=$${FUZZTIME:-$$n}; \
