@@ -97,13 +97,13 @@ func base(data string) (Recipe, error) {
 // none) starts from that data set's default recipe, and every key the
 // text sets is applied over it. ParseNew(r.Compact()) == r.
 func ParseNew(s string) (Recipe, error) {
-	data := "ring8"
-	for _, part := range strings.Split(strings.TrimLeft(s, "#?"), "&") {
-		if v, ok := strings.CutPrefix(part, "data="); ok {
-			if u, err := url.QueryUnescape(v); err == nil {
-				v = u
+	data := lookup("data").def
+	for _, part := range Parts(s) {
+		if part.Key == "data" && part.HasValue {
+			data = part.Value
+			if u, err := url.QueryUnescape(data); err == nil {
+				data = u
 			}
-			data = v
 		}
 	}
 	b, err := base(data)
@@ -131,10 +131,8 @@ func (r Recipe) Compact() string {
 			parts = append(parts, k.name+"="+v)
 		}
 	}
-	if r.Data == "ring8" && len(parts) > 1 {
+	if r.Data == lookup("data").def { // the default data set goes unsaid
 		parts = parts[1:]
-	} else if r.Data == "ring8" {
-		return ""
 	}
 	return strings.Join(parts, "&")
 }
@@ -148,9 +146,9 @@ func (r Recipe) WithData(data string) (Recipe, error) {
 		return r, err
 	}
 	var keep []string
-	for _, part := range strings.Split(r.Compact(), "&") {
-		if part != "" && !strings.HasPrefix(part, "data=") {
-			keep = append(keep, part)
+	for _, part := range Parts(r.Compact()) {
+		if part.Key != "data" {
+			keep = append(keep, part.Key+"="+part.Value)
 		}
 	}
 	return ParseNew(strings.Join(append([]string{"data=" + data}, keep...), "&"))
