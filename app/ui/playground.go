@@ -76,6 +76,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	}
 	p.handleShare(ctx)
 	p.startKeep(ctx)
+	p.watchWorker(ctx)
 
 	ctx.Handle(actOp, func(ctx app.Context, a app.Action) { p.op(ctx, a.Value.(protocol.Op)) })
 	ctx.Handle(actSet, func(ctx app.Context, a app.Action) {
@@ -187,9 +188,9 @@ func (p *Playground) op(ctx app.Context, op protocol.Op) {
 func (p *Playground) set(ctx app.Context, key, val string) {
 	defer ctx.Update()
 	c := p.rc
-	if key == "data" && val == "custom" && len(c.Points) == 0 {
+	if key == "data" && dataSet(val).NeedsPoints && len(c.Points) == 0 {
 		// Nothing drawn yet: show an empty view to draw on.
-		c.Data = "custom"
+		c.Data = val
 		p.rc = c
 		p.drawing = nil
 		p.formErr = ""
@@ -208,18 +209,11 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 		p.drawing = nil
 	}
 	setFragment(Fragment(c))
-	switch key {
-	case "lrg", "lrd":
-		p.br.send(&protocol.Command{Op: protocol.OpSetLR, LRG: c.LRG, LRD: c.LRD})
-	case "k":
-		p.br.send(&protocol.Command{Op: protocol.OpSetK, N: c.K})
-	case "steps":
-		p.br.send(&protocol.Command{Op: protocol.OpSetSteps, N: c.Steps})
-	case "temp":
-		p.br.send(&protocol.Command{Op: protocol.OpSetSampling, Recipe: "temp=" + c.Get("temp")})
-	default:
-		p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.status == protocol.Training.String()})
+	if v, ok := c.Number(key); ok && recipe.Live(key) {
+		p.br.send(&protocol.Command{Op: protocol.OpSet, Key: key, Value: v})
+		return
 	}
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.status == protocol.Training.String()})
 }
 
 // preset loads preset i: its recipe, in the URL too, from step 0 (playing
@@ -265,7 +259,7 @@ func (p *Playground) commitDrawing(ctx app.Context) {
 	c := p.rc
 	err := c.Set("points", b.String())
 	if err == nil {
-		err = c.Set("data", "custom")
+		err = c.Set("data", drawnSet())
 	}
 	if err != nil {
 		p.formErr = "Points not applied: " + err.Error()
@@ -402,12 +396,12 @@ func (p *Playground) repaint() {
 			heatOf = r.D
 		}
 		drawn := p.drawing
-		if p.rc.Data == "custom" {
+		if p.rc.DataSet().NeedsPoints {
 			drawn = append(append([]float32(nil), p.rc.Points...), p.drawing...)
 		}
-		if p.rc.Data == "custom" && len(p.rc.Points) == 0 {
+		if p.rc.DataSet().NeedsPoints && len(p.rc.Points) == 0 {
 			// Nothing trained yet: an empty canvas with the drawn points.
-			empty := protocol.Report{Extent: protocol.Extent("custom")}
+			empty := protocol.Report{Extent: p.rc.DataSet().Extent}
 			p.paint.view(canvasByID("view"), &empty, 0, nil, drawn)
 		} else {
 			p.paint.view(canvasByID("view"), r, p.layers, heatOf, drawn)
@@ -464,7 +458,7 @@ func (p *Playground) Render() app.UI {
 		errMsg = strings.TrimSpace(p.formErr + " " + errMsg)
 	}
 	twoD := p.rc.DataDim() == 2
-	noModes := p.rc.Data == "spiral" || p.rc.Data == "moons" // continuous: no modes to count
+	noModes := !p.rc.DataSet().Modes // continuous: no modes to count
 	cg := "—"
 	if !math.IsNaN(r.CG) && r.GridN > 0 {
 		cg = fmt.Sprintf("%.4f", r.CG)
@@ -498,11 +492,11 @@ func (p *Playground) Render() app.UI {
 				app.If(twoD, func() app.UI {
 					return app.Div().Body(
 						&LayerToggles{Layers: uint32(p.layers)},
-						&View2D{Extent: protocol.Extent(p.rc.Data), Drawing: p.rc.Data == "custom", CG: cg, Layers: uint32(p.layers)},
+						&View2D{Extent: p.rc.DataSet().Extent, Drawing: p.rc.DataSet().NeedsPoints, CG: cg, Layers: uint32(p.layers)},
 						app.P().Attr("data-test", "modes").Text(modes),
 					)
 				}).Else(func() app.UI {
-					return app.Div().Body(&SampleGrid{}, app.If(p.rc.Data == "mnist", func() app.UI {
+					return app.Div().Body(&SampleGrid{}, app.If(p.rc.DataSet().Image(), func() app.UI {
 						return app.Div().Body(&MNISTViews{Layers: uint32(p.layers)}, &EvalPanel{Eval: r.Eval, Step: r.Step, Shipped: p.shippedMNIST()})
 					}))
 				}),
