@@ -51,7 +51,7 @@ var Sets = []Set{
 		Recipe: "prior=uniform&pack=1&bias=kinks&decay=1.001&gema=0.99&steps=5000",
 		source: func(Spec, *MNIST) (Source, error) { return Spiral{}, nil }},
 	{Name: "moons", Dim: 2, Extent: 3.5, // x spans ±3 before noise
-		Recipe: "prior=uniform&pack=1&bias=kinks&decay=1.001&gema=0.99&steps=2000",
+		Recipe: "prior=uniform&pack=1&bias=kinks&decay=1.001&gema=0.99&steps=1000",
 		source: func(Spec, *MNIST) (Source, error) { return Moons{}, nil }},
 	{Name: "custom", Dim: 2, Extent: 5, Modes: true, NeedsPoints: true, // a Gaussian around each drawn point
 		Recipe: "prior=uniform&g=64,64,64&d=64,64&lrg=0.005&lrd=0.005&decay=1.001&gema=0.99&steps=3000",
