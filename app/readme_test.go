@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganplayground/ganplayground/app/internal/cli"
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
@@ -62,7 +63,7 @@ func TestReadmeKeyTable(t *testing.T) {
 // Every CLI command is in the README.
 func TestReadmeListsCommands(t *testing.T) {
 	raw, _ := os.ReadFile(readmePath)
-	for name := range commands {
+	for _, name := range cli.Names() {
 		if !strings.Contains(string(raw), "app "+name) {
 			t.Errorf("README.md does not show `app %s`", name)
 		}

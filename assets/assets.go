@@ -1,7 +1,7 @@
 // Package assets holds the bundled models: the MNIST classifier behind
 // eval's digit shares and fd_classifier (embedded here), and the gallery
-// generators with the recipes that made them (gallery.go, gallery/; see
-// quality.mk).
+// generators with the recipes that made them (gallery.go, gallery/; the
+// Makefile's gallery target rebuilds them).
 package assets
 
 import _ "embed"

@@ -128,7 +128,7 @@ window.ganOffline = {
   },
 };
 
-// A service worker whose install failed says why (see app/serve_offline.go).
+// A service worker whose install failed says why (see app/internal/server/offline.go).
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.addEventListener("message", (e) => {
     if (e.data && e.data.ganOffline === "failed") window.ganOffline.failure = { version: e.data.version, error: e.data.error };

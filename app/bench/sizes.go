@@ -16,7 +16,7 @@ type wasmSize struct {
 }
 
 // wasmSizes gzips web/app.wasm and web/worker.wasm at the level the app
-// server uses (app/serve.go: gzip.DefaultCompression).
+// server uses (app/internal/server/server.go: gzip.DefaultCompression).
 func wasmSizes(root string) ([]wasmSize, error) {
 	var out []wasmSize
 	for _, name := range []string{"app.wasm", "worker.wasm"} {

@@ -1,0 +1,89 @@
+//go:build !(js && wasm)
+
+package cli
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ganplayground/ganplayground/core/recipe"
+)
+
+// The classifier scores of eval, on a tiny MNIST generator and few samples
+// (eval itself scores 10,000; TestMNISTAssetsAndTraining runs it whole).
+func TestClassifierScores(t *testing.T) {
+	needMNIST(t)
+	cls, err := loadClassifier("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, test, err := loadMNIST("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 500
+	real := test.Slice(0, n).Float32()
+	// Real images against other real images: every digit, a small FD.
+	q, err := classifierScores(cls, real, n, test.Slice(n, 2*n).Float32(), n, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.DigitsCovered != 10 || q.DigitsTotal != 10 || q.DigitMax > 0.2 || q.DigitStray != 0 {
+		t.Errorf("real images: %+v", q)
+	}
+	// A trained-for-nothing generator: far from the data.
+	file := filepath.Join(t.TempDir(), "m.ckpt")
+	trainTo(t, file, "data=mnist&digits=38&g=32&d=32&z=8&batch=32&steps=2")
+	tr, err := loadCheckpoint(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := classifierScores(cls, tr.Samples(n, evalSeed), n, real, n, tr.Recipe.Digits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum float64
+	for _, s := range g.DigitShare {
+		sum += s
+	}
+	if g.DigitsTotal != 2 || len(g.DigitShare) != 10 || math.Abs(sum-1) > 1e-9 || !(g.FDClassifier > 10*q.FDClassifier) {
+		t.Errorf("untrained generator: %+v (real vs real FD %v)", g, q.FDClassifier)
+	}
+	if _, err := loadClassifier(file); err == nil {
+		t.Error("a checkpoint read as a classifier: want an error")
+	}
+}
+
+// Every preset prints and parses, and the gallery's recipe files are the
+// presets of the same name (the page offers them by that name).
+func TestPresetsAndGalleryRecipe(t *testing.T) {
+	for _, name := range recipe.PresetNames() {
+		var out strings.Builder
+		if code := Run([]string{"preset", name}, &out, &out); code != 0 {
+			t.Fatalf("preset %s: %s", name, out.String())
+		}
+		if _, err := recipe.Parse(strings.TrimSpace(out.String())); err != nil {
+			t.Errorf("preset %s: %v", name, err)
+		}
+	}
+	for _, id := range []string{"grid25", "mnist-all", "mnist-one"} {
+		b, err := os.ReadFile("../../../assets/gallery/" + id + ".recipe")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := recipe.Parse(strings.TrimSpace(string(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := recipe.Preset(id, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Full() != want.Full() {
+			t.Errorf("assets/gallery/%s.recipe\n%s\nis not the %s preset\n%s", id, got, id, want)
+		}
+	}
+}
