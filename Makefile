@@ -3,7 +3,8 @@
 #
 # What each part builds:
 #   the program     run, build, static            bin/app, the static site
-#   the page        wasm                          web/app.wasm, web/worker.wasm, web/wasm_exec.js
+#   the page        wasm                          web/app.wasm, web/worker.wasm (SIMD),
+#                                                 web/worker-scalar.wasm, web/wasm_exec.js
 #   data and models assets, classifier, gallery,  web/data/, assets/
 #                   eval-gallery, paper-mnist
 #   tests           test = test-native test-learning test-wasm fuzz
@@ -72,12 +73,18 @@ static: build wasm
 PAGE_SRC := $(shell find app core -name '*.go' -not -name '*_test.go' -not -path 'app/bench/*')
 WORKER_SRC := $(shell find wasm core -name '*.go' -not -name '*_test.go')
 
-wasm: web/app.wasm web/worker.wasm web/wasm_exec.js
+wasm: web/app.wasm web/worker.wasm web/worker-scalar.wasm web/wasm_exec.js
 
 web/app.wasm: $(PAGE_SRC) go.mod go.sum
 	$(WASM_GO) build -o $@ ./app
 
+# The training worker computes with WebAssembly SIMD (core/mat's f32x4
+# kernels); worker-scalar.wasm is the same program without, for browsers
+# lacking SIMD (web/worker.js probes and picks). Both train to the same bits.
 web/worker.wasm: $(WORKER_SRC) go.mod go.sum
+	GOEXPERIMENT=simd $(WASM_GO) build -o $@ ./wasm
+
+web/worker-scalar.wasm: $(WORKER_SRC) go.mod go.sum
 	$(WASM_GO) build -o $@ ./wasm
 
 # The worker's runtime glue must match the Go that built worker.wasm.
@@ -147,8 +154,12 @@ test-learning:
 # The pure-compute packages again, compiled to WASM and run in Node: the
 # same results in the browser as natively (fingerprints are golden values
 # checked on both sides).
+# Twice: the scalar build (browsers without WebAssembly SIMD), then the
+# SIMD build the worker ships (GOEXPERIMENT=simd: core/mat's f32x4 kernels,
+# whose tests also compare them with the scalar ones bit for bit).
 test-wasm: node
 	$(WASM_GO) test -timeout 30m -exec=$(NODE_EXEC) ./core/...
+	GOEXPERIMENT=simd $(WASM_GO) test -timeout 30m -exec=$(NODE_EXEC) ./core/...
 
 # The worker's bridge runs natively too; its tests run before the browser ones.
 test-worker:
@@ -202,7 +213,8 @@ e2e: test-worker chromium wasm assets python3
 # machine (golang/go#75804). Sized for about 5–15 s each on an idle 2-core
 # machine; FUZZTIME overrides them all.
 FUZZ_TARGETS := core/recipe:FuzzParse:200000x core/checkpoint:FuzzDecode:50000x core/checkpoint:FuzzPayload:200000x \
-	core/data:FuzzDecodeAsset:200000x core/data:FuzzReadIDX:200000x core/share:FuzzDecode:100000x
+	core/data:FuzzDecodeAsset:200000x core/data:FuzzReadIDX:200000x core/share:FuzzDecode:100000x \
+	core/share:FuzzBody:50000x
 define run-fuzz
 @for t in $(1); do pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$${rest#*:}; \
   budget=$${FUZZTIME:-$$n}; \

@@ -13,13 +13,13 @@ import (
 )
 
 // checkpointReply decodes the KindCheckpoint report the last command left.
-func checkpointReply(t *testing.T, s *Session) *protocol.Report {
+func checkpointReply(t *testing.T, s *Bridge) *protocol.Report {
 	t.Helper()
-	b := s.TakeCheckpoint()
+	b := s.TakeReply()
 	if b == nil {
 		t.Fatal("no checkpoint reply")
 	}
-	if s.TakeCheckpoint() != nil {
+	if s.TakeReply() != nil {
 		t.Fatal("a reply is handed out twice")
 	}
 	var r protocol.Report
@@ -32,7 +32,7 @@ func checkpointReply(t *testing.T, s *Session) *protocol.Report {
 	return &r
 }
 
-func trainAll(t *testing.T, s *Session) {
+func trainAll(t *testing.T, s *Bridge) {
 	t.Helper()
 	for i := 0; s.Training(); i++ {
 		s.Train(time.Millisecond)
@@ -50,7 +50,7 @@ func TestSaveLoadResumesBitIdentically(t *testing.T) {
 	const n, m = 30, 55
 	want := nativeFingerprint(t, base+"&steps=55")
 
-	a := NewSession()
+	a := NewBridge()
 	a.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: base + "&steps=30", Play: true})
 	trainAll(t, a)
 	a.Handle(&protocol.Command{Op: protocol.OpCheckpoint, N: 5})
@@ -66,7 +66,7 @@ func TestSaveLoadResumesBitIdentically(t *testing.T) {
 		t.Fatal("a second save of the same run differs")
 	}
 
-	b := NewSession()
+	b := NewBridge()
 	b.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "", Play: true}) // the default demo, running
 	b.Train(time.Millisecond)
 	b.Handle(&protocol.Command{Op: protocol.OpLoad, N: 9, Data: c.Bytes})
@@ -78,7 +78,7 @@ func TestSaveLoadResumesBitIdentically(t *testing.T) {
 	if r.Step != n || r.Status != protocol.Paused || r.Fingerprint != c.Fingerprint || r.Run != loaded.Run || !strings.Contains(r.Note, "loaded") {
 		t.Fatalf("after load: step %d status %v fp %s run %d/%d note %q", r.Step, r.Status, r.Fingerprint, r.Run, loaded.Run, r.Note)
 	}
-	b.Handle(&protocol.Command{Op: protocol.OpSetSteps, N: m})
+	b.Handle(&protocol.Command{Op: protocol.OpSet, Key: "steps", Value: float64(m)})
 	b.Handle(&protocol.Command{Op: protocol.OpPlay})
 	trainAll(t, b)
 	if r := snapshot(t, b); r.Step != m || r.Fingerprint != want {
@@ -89,7 +89,7 @@ func TestSaveLoadResumesBitIdentically(t *testing.T) {
 // What the list shows comes with the bytes, and the page's store accepts
 // it as it is.
 func TestCheckpointMetadata(t *testing.T) {
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=ring8&seed=3&g=16,16&d=16,16&steps=10", Play: true})
 	trainAll(t, s)
 	s.Handle(&protocol.Command{Op: protocol.OpCheckpoint})
@@ -102,7 +102,7 @@ func TestCheckpointMetadata(t *testing.T) {
 		t.Fatalf("metrics %v", got)
 	}
 	img, err := png.Decode(bytes.NewReader(c.Thumbnail))
-	if err != nil || img.Bounds().Dx() != thumbSide || len(c.Thumbnail) > store.MaxThumbnail {
+	if err != nil || img.Bounds().Dx() != 96 || len(c.Thumbnail) > store.MaxThumbnail {
 		t.Fatalf("thumbnail: %v, %d bytes", err, len(c.Thumbnail))
 	}
 	meta := store.Meta{Name: "x", Data: c.Data, Recipe: c.Recipe, Step: c.Step, Metrics: got, Thumbnail: c.Thumbnail, Fingerprint: c.Fingerprint}
@@ -118,16 +118,16 @@ func TestCheckpointMetadata(t *testing.T) {
 	t.Logf("ring8 g=d=16,16: checkpoint %d bytes, thumbnail %d bytes, metrics %v", len(c.Bytes), len(c.Thumbnail), got)
 
 	// MNIST: a thumbnail of digits, no metrics, and a load that asks for the asset first.
-	m := NewSession()
+	m := NewBridge()
 	m.SetMNIST(fakeMNIST(60))
 	m.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=mnist&digits=17&g=16&d=16&z=8&batch=8&steps=2&seed=2", Play: true})
 	trainAll(t, m)
 	m.Handle(&protocol.Command{Op: protocol.OpCheckpoint})
 	mc := checkpointReply(t, m).Checkpoint
-	if img, err := png.Decode(bytes.NewReader(mc.Thumbnail)); err != nil || img.Bounds().Dx() != 28*thumbTiles || len(mc.Metrics) != 0 {
+	if img, err := png.Decode(bytes.NewReader(mc.Thumbnail)); err != nil || img.Bounds().Dx() != 28*4 || len(mc.Metrics) != 0 {
 		t.Fatalf("MNIST thumbnail %v, metrics %v", err, mc.Metrics)
 	}
-	fresh := NewSession()
+	fresh := NewBridge()
 	load := &protocol.Command{Op: protocol.OpLoad, Data: mc.Bytes}
 	if !fresh.NeedsMNIST(load) || fresh.NeedsMNIST(&protocol.Command{Op: protocol.OpLoad, Data: c.Bytes}) {
 		t.Fatal("NeedsMNIST does not read the checkpoint's recipe")
@@ -141,7 +141,7 @@ func TestCheckpointMetadata(t *testing.T) {
 // A file that is not a checkpoint, or a damaged one, is refused with a
 // message, and the run on the page goes on as it was.
 func TestLoadRefusesBadFilesAndKeepsTheRun(t *testing.T) {
-	src := NewSession()
+	src := NewBridge()
 	src.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "g=16&d=16&batch=32&steps=4", Play: true})
 	trainAll(t, src)
 	src.Handle(&protocol.Command{Op: protocol.OpCheckpoint})
@@ -161,7 +161,7 @@ func TestLoadRefusesBadFilesAndKeepsTheRun(t *testing.T) {
 		"flipped":   {flipped, "damaged"},
 		"version":   {newer, "damaged"},
 	}
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=grid25&g=16&d=16&batch=32&steps=7", Play: true})
 	trainAll(t, s)
 	before := snapshot(t, s)
@@ -177,7 +177,7 @@ func TestLoadRefusesBadFilesAndKeepsTheRun(t *testing.T) {
 		}
 	}
 	// A session whose own recipe failed can still load.
-	f := NewSession()
+	f := NewBridge()
 	f.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=cifar"})
 	f.Handle(&protocol.Command{Op: protocol.OpLoad, Data: good})
 	if r := checkpointReply(t, f); r.Error != "" {

@@ -37,7 +37,7 @@ func main() {
 		}
 		return nil
 	})
-	w := &worker{s: NewSession(), wake: make(chan struct{}, 1)}
+	w := &worker{s: NewBridge(), wake: make(chan struct{}, 1)}
 	w.wakeFn = js.FuncOf(func(js.Value, []js.Value) any {
 		select {
 		case w.wake <- struct{}{}:
@@ -99,7 +99,7 @@ func main() {
 }
 
 type worker struct {
-	s      *Session
+	s      *Bridge
 	u8     js.Value // reused transfer buffer, grown as needed
 	wake   chan struct{}
 	wakeFn js.Func
@@ -159,9 +159,6 @@ func (w *worker) handle(b []byte, c *protocol.Command) {
 	}
 	w.s.Handle(c)
 	if b := w.s.TakeReply(); b != nil {
-		w.post(b)
-	}
-	if b := w.s.TakeCheckpoint(); b != nil {
 		w.post(b)
 	}
 }

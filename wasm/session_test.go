@@ -8,6 +8,8 @@ import (
 
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/ganplayground/ganplayground/core/recipe"
+	"github.com/ganplayground/ganplayground/core/session"
 )
 
 func nativeFingerprint(t *testing.T, text string) string {
@@ -19,7 +21,7 @@ func nativeFingerprint(t *testing.T, text string) string {
 	return tr.Fingerprint()
 }
 
-func snapshot(t *testing.T, s *Session) *protocol.Report {
+func snapshot(t *testing.T, s *Bridge) *protocol.Report {
 	t.Helper()
 	var r protocol.Report
 	if err := protocol.DecodeReport(s.Snapshot(), &r); err != nil {
@@ -32,12 +34,12 @@ func snapshot(t *testing.T, s *Session) *protocol.Report {
 // change it: the page's fingerprint equals the CLI's.
 func TestSnapshotsDoNotPerturbTraining(t *testing.T) {
 	const text = "data=ring8&seed=4242&steps=60&g=32,32&d=32,32&pack=1" // arrows need pack=1
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
 	for s.Training() {
 		s.Train(time.Millisecond)
 		r := snapshot(t, s)
-		if len(r.D) != gridN*gridN || len(r.DStar) != gridN*gridN || len(r.Fake) != 2*nFake || len(r.Arrows) != 2*nArrows || len(r.Manifold) != 2*manN*manN {
+		if len(r.D) != session.GridN*session.GridN || len(r.DStar) != session.GridN*session.GridN || len(r.Fake) != 2*session.NFake || len(r.Arrows) != 2*session.NArrows || len(r.Manifold) != 2*session.ManN*session.ManN {
 			t.Fatalf("views missing: %d %d %d %d %d", len(r.D), len(r.DStar), len(r.Fake), len(r.Arrows), len(r.Manifold))
 		}
 	}
@@ -54,7 +56,7 @@ func TestSnapshotsDoNotPerturbTraining(t *testing.T) {
 }
 
 func TestCommands(t *testing.T) {
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "g=16&d=16&batch=32"})
 	if r := snapshot(t, s); r.Status != protocol.Idle || r.Step != 0 {
 		t.Fatalf("after init: %v %d", r.Status, r.Step)
@@ -62,14 +64,15 @@ func TestCommands(t *testing.T) {
 	s.Handle(&protocol.Command{Op: protocol.OpStepD})
 	s.Handle(&protocol.Command{Op: protocol.OpStepG})
 	s.Handle(&protocol.Command{Op: protocol.OpStep})
-	s.Handle(&protocol.Command{Op: protocol.OpSetK, N: 3})
-	s.Handle(&protocol.Command{Op: protocol.OpSetLR, LRG: 0.01, LRD: 0.02})
+	s.Handle(&protocol.Command{Op: protocol.OpSet, Key: "k", Value: 3})
+	s.Handle(&protocol.Command{Op: protocol.OpSet, Key: "lrg", Value: 0.01})
+	s.Handle(&protocol.Command{Op: protocol.OpSet, Key: "lrd", Value: 0.02})
 	s.Handle(&protocol.Command{Op: protocol.OpStep})
 	r := snapshot(t, s)
 	if r.Step != 3 || r.DSteps != 5 || r.Status != protocol.Paused || len(r.History) != 4 {
 		t.Fatalf("step %d dsteps %d status %v history %d", r.Step, r.DSteps, r.Status, len(r.History))
 	}
-	if !strings.Contains(r.Recipe, "lrg=0.01") || !strings.Contains(r.Recipe, "k=3") {
+	if !strings.Contains(r.Recipe, "lrg=0.01&lrd=0.02") || !strings.Contains(r.Recipe, "k=3") {
 		t.Fatalf("recipe %q does not follow live changes", r.Recipe)
 	}
 	var light protocol.Report
@@ -83,7 +86,7 @@ func TestCommands(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=cifar"})
 	r := snapshot(t, s)
 	if r.Kind != protocol.KindError || r.Status != protocol.Failed || !strings.Contains(r.Error, "data") {
@@ -113,7 +116,7 @@ func TestErrors(t *testing.T) {
 func TestSlowMotionIsTheSameRun(t *testing.T) {
 	const text = "data=ring8&seed=7&steps=6&k=2&g=16,16&d=16,16"
 	want := nativeFingerprint(t, text)
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpSlowMo, N: 1})
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
 	var phases []protocol.Phase
@@ -139,13 +142,13 @@ func TestSlowMotionIsTheSameRun(t *testing.T) {
 
 // 2-D snapshots carry the JSD against the data; MNIST ones do not.
 func TestSnapshotJSD(t *testing.T) {
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpLayers, Layers: protocol.LayerFake})
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=ring8&steps=2"})
 	if j := snapshot(t, s).JSD; !(j > 0 && j <= math.Ln2) {
 		t.Errorf("ring8 JSD %v", j)
 	}
-	s = NewSession()
+	s = NewBridge()
 	s.SetMNIST(fakeMNIST(60))
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=mnist&digits=1&g=8&d=8&z=4&batch=4&steps=1"})
 	if j := snapshot(t, s).JSD; !math.IsNaN(j) {
@@ -153,21 +156,26 @@ func TestSnapshotJSD(t *testing.T) {
 	}
 }
 
-// Sampling settings change mid-run without touching training: the run
-// trained on at temp 0.5 has the weights of one that never changed it, and
-// a training setting sent as a sampling one is refused with a note.
-func TestSetSampling(t *testing.T) {
+// Live settings change mid-run through one typed command: the run
+// trained on at temp 0.5 has the weights of one that never changed it (a
+// sampling setting), a new learning rate is in force from the next update
+// with the value sent, and a key that is not live is refused with a note
+// and changes nothing.
+func TestSet(t *testing.T) {
 	const text = "data=ring8&seed=7&steps=400&g=16,16&d=16&batch=32"
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
 	s.Train(time.Millisecond)
-	s.Handle(&protocol.Command{Op: protocol.OpSetSampling, Recipe: "temp=0.5"})
-	if s.t.Recipe.Temp != 0.5 || !s.Training() {
-		t.Fatalf("temp %v, training %v", s.t.Recipe.Temp, s.Training())
+	s.Handle(&protocol.Command{Op: protocol.OpSet, Key: "temp", Value: 0.5})
+	if s.Trainer().Recipe.Temp != 0.5 || !s.Training() {
+		t.Fatalf("temp %v, training %v", s.Trainer().Recipe.Temp, s.Training())
 	}
-	s.Handle(&protocol.Command{Op: protocol.OpSetSampling, Recipe: "lrg=0.5"})
-	if r := snapshot(t, s); !strings.Contains(r.Note, "lrg is not a sampling setting") || r.Status != protocol.Training || s.t.Recipe.LRG == 0.5 {
-		t.Fatalf("a training key as a sampling one: note %q, status %v, lrg %v", r.Note, r.Status, s.t.Recipe.LRG)
+	for _, bad := range []protocol.Command{{Op: protocol.OpSet, Key: "batch", Value: 64}, {Op: protocol.OpSet, Key: "lrg", Value: 11}, {Op: protocol.OpSet, Key: "k", Value: 1.5}} {
+		before := s.Trainer().Recipe.String()
+		s.Handle(&bad)
+		if r := snapshot(t, s); !strings.Contains(r.Note, "setting not applied") || !strings.Contains(r.Note, bad.Key) || r.Status != protocol.Training || r.Recipe != before {
+			t.Fatalf("%s=%v: note %q, status %v, recipe %q (was %q)", bad.Key, bad.Value, r.Note, r.Status, r.Recipe, before)
+		}
 	}
 	for s.Training() {
 		s.Train(time.Millisecond)
@@ -175,4 +183,28 @@ func TestSetSampling(t *testing.T) {
 	if got, want := snapshot(t, s).Fingerprint, nativeFingerprint(t, text); got != want {
 		t.Fatalf("fingerprint %s after a temperature change, %s without", got, want)
 	}
+
+	// Live values set before the first update give the run whose recipe
+	// had them from the start, bit for bit: no rounding through text.
+	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=ring8&seed=7&steps=30&g=16,16&d=16&batch=32"})
+	s.Handle(&protocol.Command{Op: protocol.OpSet, Key: "lrg", Value: 0.0005})
+	s.Handle(&protocol.Command{Op: protocol.OpSet, Key: "k", Value: 2})
+	s.Handle(&protocol.Command{Op: protocol.OpPlay})
+	for s.Training() {
+		s.Train(time.Millisecond)
+	}
+	r := snapshot(t, s)
+	const same = "data=ring8&seed=7&steps=30&g=16,16&d=16&batch=32&lrg=0.0005&k=2"
+	if want := nativeFingerprint(t, same); r.Fingerprint != want || r.Recipe != mustCanon(t, same) {
+		t.Fatalf("live lrg and k: fingerprint %s recipe %q, want %s %q", r.Fingerprint, r.Recipe, want, mustCanon(t, same))
+	}
+}
+
+func mustCanon(t *testing.T, text string) string {
+	t.Helper()
+	rc, err := recipe.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rc.String()
 }

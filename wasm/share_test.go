@@ -12,7 +12,7 @@ import (
 )
 
 // reply decodes the session's pending KindLink or KindFile report.
-func reply(t *testing.T, s *Session) *protocol.Report {
+func reply(t *testing.T, s *Bridge) *protocol.Report {
 	t.Helper()
 	b := s.TakeReply()
 	if b == nil {
@@ -28,9 +28,9 @@ func reply(t *testing.T, s *Session) *protocol.Report {
 	return &r
 }
 
-func trained(t *testing.T, text string, steps int) *Session {
+func trained(t *testing.T, text string, steps int) *Bridge {
 	t.Helper()
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text})
 	for i := 0; i < steps; i++ {
 		s.Handle(&protocol.Command{Op: protocol.OpStep})
@@ -62,7 +62,7 @@ func TestShareThenOpen(t *testing.T) {
 		t.Errorf("the link's fingerprint %q must be the opened model's (quantised weights), not the sender's", l.Fingerprint)
 	}
 
-	b := NewSession()
+	b := NewBridge()
 	b.Handle(&protocol.Command{Op: protocol.OpOpen, Link: l.Value})
 	opened := reply(t, b)
 	if opened.Error != "" || opened.Link.Op != protocol.OpOpen || opened.Link.Recipe != l.Recipe || opened.Link.Fingerprint != l.Fingerprint {
@@ -117,7 +117,7 @@ func TestOpenBadLinks(t *testing.T) {
 // A link to an MNIST model waits for the asset (NeedsMNIST), like an init.
 func TestOpenMNISTLinkNeedsAsset(t *testing.T) {
 	const text = "data=mnist&digits=17&g=16&d=16&z=8&batch=8&seed=2"
-	a := NewSession()
+	a := NewBridge()
 	a.SetMNIST(fakeMNIST(60))
 	a.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text})
 	a.Handle(&protocol.Command{Op: protocol.OpShare})
@@ -125,7 +125,7 @@ func TestOpenMNISTLinkNeedsAsset(t *testing.T) {
 	if !l.Fits || l.Value == "" {
 		t.Fatalf("%+v", l)
 	}
-	b := NewSession()
+	b := NewBridge()
 	c := &protocol.Command{Op: protocol.OpOpen, Link: l.Value}
 	if !b.NeedsMNIST(c) {
 		t.Fatal("an MNIST link must wait for the asset")
@@ -146,7 +146,7 @@ func TestOpenMNISTLinkNeedsAsset(t *testing.T) {
 // A model too large for a link is answered with its size and no link, not
 // an error: the page offers the file instead.
 func TestShareTooLarge(t *testing.T) {
-	s := NewSession()
+	s := NewBridge()
 	s.SetMNIST(fakeMNIST(60))
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=mnist&z=64&g=256,512&d=16&batch=8"})
 	s.Handle(&protocol.Command{Op: protocol.OpShare})
@@ -180,7 +180,7 @@ func TestOpenBundled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSession()
+	s := NewBridge()
 	s.Handle(&protocol.Command{Op: protocol.OpOpen, Link: v})
 	if r := reply(t, s); !strings.Contains(r.Error, "too large") {
 		t.Fatalf("a long link from a URL: %q", r.Error)
@@ -200,7 +200,7 @@ func TestOpenAtStepLimitTrainsOn(t *testing.T) {
 	a := trained(t, "data=ring8&seed=8&steps=30", 30)
 	a.Handle(&protocol.Command{Op: protocol.OpShare})
 	l := reply(t, a).Link
-	b := NewSession()
+	b := NewBridge()
 	b.Handle(&protocol.Command{Op: protocol.OpOpen, Link: l.Value})
 	if opened := reply(t, b); opened.Error != "" || opened.Link.Recipe != "seed=8&steps=0" {
 		t.Fatalf("open: error %q recipe %q", opened.Error, opened.Link.Recipe)

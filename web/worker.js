@@ -57,12 +57,21 @@ self.goFetch = (url, cb) => {
     .catch((e) => cb(null, String(e)));
 };
 
+// worker.wasm computes with WebAssembly SIMD; a browser without it gets
+// worker-scalar.wasm, the same program built without, which trains to the
+// same bits. The probe is the smallest module using a SIMD instruction
+// (i8x16.splat and i8x16.popcnt, as wasm-feature-detect does).
+const simd = WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3,
+  2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]));
+self.goWorkerBuild = simd ? "simd" : "scalar";
+
 // Start the Go program. A refused version (a page older than the server)
 // reports the server's reason instead of a MIME-type error.
 function start() {
   const go = new Go();
-  const wasm = fetch("worker.wasm" + version).then((r) =>
-    r.ok ? r : r.text().then((t) => { throw new Error("worker.wasm: HTTP " + r.status + " " + t.trim()); }));
+  const file = simd ? "worker.wasm" : "worker-scalar.wasm";
+  const wasm = fetch(file + version).then((r) =>
+    r.ok ? r : r.text().then((t) => { throw new Error(file + ": HTTP " + r.status + " " + t.trim()); }));
   WebAssembly.instantiateStreaming(wasm, go.importObject)
     .then((r) => go.run(r.instance))
     .then(() => self.postMessage({ fatal: "the training program exited" }))

@@ -27,7 +27,7 @@ func TestBenchEndToEnd(t *testing.T) {
 		root: root, chromium: envOr("CHROMIUM", "/usr/bin/chromium"),
 		windows: 2, window: 200 * time.Millisecond, warm: 200 * time.Millisecond,
 		only: map[string]bool{"W1": true}, visits: 1,
-		impls: []string{"go", "tfjs-wasm", "tfjs-wasm-default", "tfjs-cpu"},
+		impls: []string{"go", "go-scalar", page, "tfjs-wasm", "tfjs-wasm-default", "tfjs-cpu"},
 	}
 	var out strings.Builder
 	if err := run(c, &out); err != nil {

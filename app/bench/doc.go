@@ -1,8 +1,10 @@
 // Command bench is `make bench`: it measures, in one run, the trainer in
-// a Web Worker of headless Chromium, the TF.js reference of the same GAN in
-// the same browser (wasm and cpu backends), and native Go on the same core
-// code, for the workloads of package measure, and prints one table with the
-// ratios against issue 6's targets; then the real page's time to its first
+// a Web Worker of headless Chromium (built with WebAssembly SIMD, as the
+// page's worker is, and without), the real page training the same recipe
+// (`app serve`, every view and report included), the TF.js reference of
+// the same GAN in the same browser (wasm and cpu backends), and native Go
+// on the same core code, for the workloads of package measure, and prints
+// one table with the ratios against their targets; then the real page's time to its first
 // training step, the gzip sizes of the page's WASM binaries, and heap
 // allocations per step.
 //

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,7 +35,7 @@ func main() {
 	flag.DurationVar(&c.window, "window", 1500*time.Millisecond, "shortest window (a window is also at least one step)")
 	flag.DurationVar(&c.warm, "warm", 3*time.Second, "warm-up per implementation and workload")
 	flag.StringVar(&only, "only", "", "comma-separated workloads to run (W1,W2,paper; default all)")
-	flag.StringVar(&impls, "impls", "go,tfjs-wasm,tfjs-wasm-default,tfjs-cpu", "browser implementations to run (see web/bench.js)")
+	flag.StringVar(&impls, "impls", "go,go-scalar,page,tfjs-wasm,tfjs-wasm-default,tfjs-cpu", "browser implementations to run (see web/bench.js; page is the real page)")
 	flag.IntVar(&c.visits, "visits", 3, "fresh-profile loads of the real page to time (0 skips)")
 	flag.Parse()
 	c.only = map[string]bool{}
@@ -79,13 +80,23 @@ func run(c config, out io.Writer) error {
 	}
 	defer b.close()
 
+	// The page column trains in the real page, served as users run it.
+	appBase := ""
+	if slices.Contains(c.impls, page) {
+		base, stop, err := startAppServer(c.root, appBin)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		appBase = base
+	}
 	var results []workloadResult
 	for _, w := range measure.Workloads {
 		if len(c.only) > 0 && !c.only[w.Name] {
 			continue
 		}
 		fmt.Fprintf(os.Stderr, "bench: %s (%s)\n", w.Name, w.About)
-		r, err := measureWorkload(c, b, srv.URL, w)
+		r, err := measureWorkload(c, b, srv.URL, appBase, w)
 		if err != nil {
 			return fmt.Errorf("%s: %w", w.Name, err)
 		}

@@ -12,7 +12,9 @@ import (
 
 // columns of the table, in order, with their headings.
 var columns = []struct{ impl, head string }{
-	{"go", "Go in a worker (WASM)"},
+	{"go", "Go in a worker (WASM SIMD)"},
+	{"go-scalar", "Go in a worker (WASM scalar)"},
+	{page, "the page (app serve)"},
 	{"tfjs-wasm", "TF.js wasm (threads)"},
 	{"tfjs-wasm-default", "TF.js wasm (default threads)"},
 	{"tfjs-cpu", "TF.js cpu"},
@@ -27,7 +29,10 @@ type target struct {
 }
 
 var targets = []target{
+	{"page / TF.js wasm", page, "tfjs-wasm", map[string]float64{"W1": 2, "W2": 3, "paper": 2}},
+	{"page / Go worker", page, "go", map[string]float64{"W2": 0.9}},
 	{"Go worker / TF.js wasm", "go", "tfjs-wasm", map[string]float64{"W1": 1.5, "W2": 2}},
+	{"Go worker: SIMD / scalar build", "go", "go-scalar", nil},
 	{"Go worker / TF.js cpu", "go", "tfjs-cpu", map[string]float64{"W1": 5, "W2": 5}},
 	{"Go worker / native Go", "go", native, map[string]float64{"W2": 0.6}},
 }
@@ -89,6 +94,16 @@ func printReport(w io.Writer, c config, ua string, res []workloadResult, load *p
 				fmt.Fprintf(w, " %.2f× (≥ %g: %s) |", ratio, min, verdict)
 			} else {
 				fmt.Fprintf(w, " %.2f× |", ratio)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+
+	if len(res) > 0 && len(res[0].Impl[page].Windows) > 0 {
+		fmt.Fprint(w, "\nthe page's own figure (data-test steps-per-sec, read every 250 ms while it trained; the column above is its step counter): median")
+		for _, r := range res {
+			if s := r.Impl[page].Shown; len(s) > 0 {
+				fmt.Fprintf(w, " %s %s (%d readings);", r.W.Name, num(median(s)), len(s))
 			}
 		}
 		fmt.Fprintln(w)

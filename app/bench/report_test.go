@@ -31,17 +31,21 @@ func TestPairedRatio(t *testing.T) {
 
 // The report says which targets are met and which are missed.
 func TestReportVerdicts(t *testing.T) {
+	pg := windows(2.4, 2.4, 2.4)
+	pg.Shown = []float64{2.5, 2.3, 2.4}
 	res := []workloadResult{{
 		W:     measure.Workload{Name: "W2"},
 		FLOPs: 1e9,
 		Impl: map[string]implResult{
-			"go": windows(3, 3, 3), "tfjs-wasm": windows(2, 2, 2), "tfjs-cpu": windows(0.5, 0.5, 0.5), native: windows(4, 4, 4),
+			"go": windows(3, 3, 3), "go-scalar": windows(1, 1, 1), page: pg, "tfjs-wasm": windows(2, 2, 2), "tfjs-cpu": windows(0.5, 0.5, 0.5), native: windows(4, 4, 4),
 		},
 	}}
 	var b strings.Builder
 	printReport(&b, config{windows: 3, window: time.Second, warm: time.Second}, "test browser", res, nil, nil, map[string]string{"StepW2": "0"})
 	out := b.String()
-	for _, want := range []string{"1.50× (≥ 2: MISSED)", "6.00× (≥ 5: met)", "0.75× (≥ 0.6: met)", "| W2 | 1000.0 | 3.00 [3.00–3.00] (3.00) |", "StepW2 0;"} {
+	for _, want := range []string{"1.50× (≥ 2: MISSED)", "6.00× (≥ 5: met)", "0.75× (≥ 0.6: met)", "| W2 | 1000.0 | 3.00 [3.00–3.00] (3.00) | 1.00 [1.00–1.00] (1.00) | 2.40 [2.40–2.40] (2.40) |",
+		"| page / Go worker | 0.80× (≥ 0.9: MISSED) |", "| page / TF.js wasm | 1.20× (≥ 3: MISSED) |", "| Go worker: SIMD / scalar build | 3.00× |",
+		"W2 2.40 (3 readings)", "StepW2 0;"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}

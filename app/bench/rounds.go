@@ -24,6 +24,7 @@ const native = "native"
 type implResult struct {
 	Info    string
 	Windows []measure.Window
+	Shown   []float64 // the page only: its shown steps/s, every reading of every window
 }
 
 // median is the median window rate in steps/s.
@@ -67,7 +68,7 @@ var mnistCache *data.MNIST
 // measureWorkload sets every implementation up, warms each, then runs
 // the windows in turns: window i of every implementation before window
 // i+1 of any.
-func measureWorkload(c config, b *chrome, base string, w measure.Workload) (workloadResult, error) {
+func measureWorkload(c config, b *chrome, base, appBase string, w measure.Workload) (workloadResult, error) {
 	res := workloadResult{W: w, Impl: map[string]implResult{}}
 	tab, cancel := chromedp.NewContext(b.ctx)
 	defer cancel()
@@ -99,9 +100,22 @@ func measureWorkload(c config, b *chrome, base string, w measure.Workload) (work
 	// A step of the slowest implementation (TF.js cpu on the paper's
 	// nets) takes seconds: allow minutes per call.
 	const callTimeout = 10 * time.Minute
+	var pt *pageTab
 	run := func(impl string, ms, min int) (measure.Window, error) {
 		if impl == native {
 			return nat.Window(time.Duration(ms)*time.Millisecond, min)
+		}
+		if impl == page {
+			// Settle 0.7 s after play; read ≥ 3 s (the counter's 0.2 s
+			// rendering granularity is then ≤ 7%).
+			pw, err := pt.window(700*time.Millisecond, max(time.Duration(ms)*time.Millisecond, 3*time.Second))
+			if err != nil {
+				return measure.Window{}, err
+			}
+			r := res.Impl[page]
+			r.Shown = append(r.Shown, pw.Shown...)
+			res.Impl[page] = r
+			return pw.asWindow(), nil
 		}
 		var a reply
 		if err := call(tab, callTimeout, fmt.Sprintf("bench.window(%q, %d, %d)", impl, ms, min), &a); err != nil {
@@ -114,11 +128,19 @@ func measureWorkload(c config, b *chrome, base string, w measure.Workload) (work
 	}
 	impls := append(slices.Clone(c.impls), native)
 	for _, impl := range c.impls {
+		if impl == page {
+			if pt, err = openPage(b, appBase, w.Recipe); err != nil {
+				return res, err
+			}
+			defer pt.cancel()
+			res.Impl[page] = implResult{Info: "the playground (app serve, web/worker.wasm) at /#" + w.Recipe + "&steps=0&run=1"}
+			continue
+		}
 		var a reply
 		if err := call(tab, callTimeout, fmt.Sprintf("bench.setup(%q, %s, %s)", impl, recJSON, specJSON), &a); err != nil {
 			return res, err
 		}
-		if impl == "go" && a.FLOPs != res.FLOPs {
+		if (impl == "go" || impl == "go-scalar") && a.FLOPs != res.FLOPs {
 			return res, fmt.Errorf("the worker counts %v FLOP/step, native %v: not the same model", a.FLOPs, res.FLOPs)
 		}
 		res.Impl[impl] = implResult{Info: a.Info}
@@ -127,6 +149,11 @@ func measureWorkload(c config, b *chrome, base string, w measure.Workload) (work
 		fmt.Fprintf(os.Stderr, "bench: %s warm-up %s\n", w.Name, impl)
 		if _, err := run(impl, int(c.warm/time.Millisecond), 2); err != nil {
 			return res, err
+		}
+		if impl == page { // the warm-up's readings are not the page's rate
+			r := res.Impl[page]
+			r.Shown = nil
+			res.Impl[page] = r
 		}
 	}
 	for i := 0; i < c.windows; i++ {
@@ -143,6 +170,9 @@ func measureWorkload(c config, b *chrome, base string, w measure.Workload) (work
 	}
 	// Free the browser's memory before the next workload.
 	for _, impl := range c.impls {
+		if impl == page {
+			continue
+		}
 		var ignored any
 		_ = call(tab, time.Minute, fmt.Sprintf("Promise.resolve(bench.stop(%q) || {})", impl), &ignored)
 	}

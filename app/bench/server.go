@@ -11,7 +11,7 @@ import (
 )
 
 // startBenchServer serves the bench page: app/bench/web at /bench/ (and
-// its index at /), the bench worker's wasm, the repository's web/ folder at
+// its index at /), the bench worker's wasm builds (SIMD and scalar), the repository's web/ folder at
 // /web/ (wasm_exec.js, the MNIST asset) and TF.js's browser bundles and
 // wasm binaries at /tfjs/. Every response is cross-origin isolated, which
 // TF.js's wasm backend needs for SharedArrayBuffer, hence threads.
@@ -31,6 +31,9 @@ func startBenchServer(root, benchWasm string) (*httptest.Server, error) {
 	})
 	mux.HandleFunc("GET /bench/bench.wasm", func(w http.ResponseWriter, r *http.Request) {
 		http.ServeFile(w, r, benchWasm)
+	})
+	mux.HandleFunc("GET /bench/bench-scalar.wasm", func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFile(w, r, filepath.Join(filepath.Dir(benchWasm), "bench-scalar.wasm"))
 	})
 	mux.Handle("GET /bench/", http.StripPrefix("/bench/", http.FileServer(http.Dir(web))))
 	mux.Handle("GET /web/", http.StripPrefix("/web/", http.FileServer(http.Dir(filepath.Join(root, "web")))))

@@ -32,7 +32,7 @@ func (d *DataPicker) Render() app.UI {
 			}
 			return b
 		})),
-		app.If(d.Data == "mnist", func() app.UI {
+		app.If(dataSet(d.Data).NeedsDigits, func() app.UI {
 			return app.Div().Class("digits").Body(
 				app.Span().Text("digits: "),
 				app.Range(make([]struct{}, 10)).Slice(func(i int) app.UI {
@@ -52,7 +52,7 @@ func (d *DataPicker) Render() app.UI {
 				}),
 			)
 		}),
-		app.If(d.Data == "custom", func() app.UI {
+		app.If(dataSet(d.Data).NeedsPoints, func() app.UI {
 			return app.Div().Class("hint").Body(
 				app.Text("Click or drag on the view to add points (the data is a Gaussian around each). "),
 				app.Span().Attr("data-test", "custom-count").Text(strconv.Itoa(d.NPoints)),

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
@@ -39,5 +40,24 @@ func fields() []field {
 	return out
 }
 
-// dataSets are the data picker's choices.
-var dataSets = []string{"ring8", "grid25", "spiral", "moons", "custom", "mnist"}
+// dataSets are the data picker's choices: core/data's table.
+var dataSets = data.Names()
+
+// dataSet is the named set's row of core/data's table (a row with no
+// features for an unknown name).
+func dataSet(name string) *data.Set {
+	if s := data.Lookup(name); s != nil {
+		return s
+	}
+	return &data.Set{Name: name, Dim: 2}
+}
+
+// drawnSet is the set the user draws (the table's row with NeedsPoints).
+func drawnSet() string {
+	for _, s := range data.Sets {
+		if s.NeedsPoints {
+			return s.Name
+		}
+	}
+	return ""
+}

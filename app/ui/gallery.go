@@ -74,7 +74,7 @@ func (p *Playground) shippedMNIST() *assets.GalleryEntry {
 		return nil
 	}
 	e, err := galleryEntry(id)
-	if err != nil || e.Data != "mnist" || !allDigits(e) {
+	if err != nil || !dataSet(e.Data).NeedsDigits || !allDigits(e) {
 		return nil
 	}
 	if _, ok := e.Metrics["parzen_ll"]; !ok {

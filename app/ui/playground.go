@@ -219,17 +219,17 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 		p.pageNote = ""
 	}
 	if key == "data" {
-		// Drawn points belong to the custom data set: they leave the URL
-		// with it, and come back when custom is picked again.
-		if val != "custom" && len(c.Points) > 0 {
+		// Drawn points belong to the data set drawn on: they leave the
+		// URL with it, and come back when it is picked again.
+		if !dataSet(val).NeedsPoints && len(c.Points) > 0 {
 			p.savedPoints, c.Points = c.Points, nil
-		} else if val == "custom" && len(c.Points) == 0 && len(p.savedPoints) > 0 {
+		} else if dataSet(val).NeedsPoints && len(c.Points) == 0 && len(p.savedPoints) > 0 {
 			c.Points = p.savedPoints
 		}
 	}
-	if key == "data" && val == "custom" && len(c.Points) == 0 {
+	if key == "data" && dataSet(val).NeedsPoints && len(c.Points) == 0 {
 		// Nothing drawn yet: show an empty view to draw on.
-		c.Data = "custom"
+		c.Data = val
 		p.rc = c
 		p.drawing = nil
 		p.formErr = ""
@@ -249,18 +249,11 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 		p.drawing = nil
 	}
 	setFragment(Fragment(c))
-	switch key {
-	case "lrg", "lrd":
-		p.br.send(&protocol.Command{Op: protocol.OpSetLR, LRG: c.LRG, LRD: c.LRD})
-	case "k":
-		p.br.send(&protocol.Command{Op: protocol.OpSetK, N: c.K})
-	case "steps":
-		p.br.send(&protocol.Command{Op: protocol.OpSetSteps, N: c.Steps})
-	case "temp":
-		p.br.send(&protocol.Command{Op: protocol.OpSetSampling, Recipe: "temp=" + c.Get("temp")})
-	default:
-		p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.playsFullSpeed()})
+	if v, ok := c.Number(key); ok && recipe.Live(key) {
+		p.br.send(&protocol.Command{Op: protocol.OpSet, Key: key, Value: v})
+		return
 	}
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.playsFullSpeed()})
 }
 
 // preset loads preset i: its recipe, in the URL too, from step 0 (playing
@@ -306,7 +299,7 @@ func (p *Playground) commitDrawing(ctx app.Context) {
 	c := p.rc
 	err := c.Set("points", b.String())
 	if err == nil {
-		err = c.Set("data", "custom")
+		err = c.Set("data", drawnSet())
 	}
 	if err != nil {
 		p.formErr = "Points not applied: " + err.Error()
@@ -443,12 +436,12 @@ func (p *Playground) repaint() {
 			heatOf = r.D
 		}
 		drawn := p.drawing
-		if p.rc.Data == "custom" {
+		if p.rc.DataSet().NeedsPoints {
 			drawn = append(append([]float32(nil), p.rc.Points...), p.drawing...)
 		}
-		if p.rc.Data == "custom" && len(p.rc.Points) == 0 {
+		if p.rc.DataSet().NeedsPoints && len(p.rc.Points) == 0 {
 			// Nothing trained yet: an empty canvas with the drawn points.
-			empty := protocol.Report{Extent: protocol.Extent("custom")}
+			empty := protocol.Report{Extent: p.rc.DataSet().Extent}
 			p.paint.view(canvasByID("view"), &empty, 0, nil, drawn)
 		} else {
 			p.paint.view(canvasByID("view"), r, p.layers, heatOf, drawn)

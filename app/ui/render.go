@@ -23,7 +23,7 @@ func (p *Playground) Render() app.UI {
 		errMsg = strings.TrimSpace(p.formErr + " " + errMsg)
 	}
 	twoD := p.rc.DataDim() == 2
-	noModes := p.rc.Data == "spiral" || p.rc.Data == "moons" // continuous: no modes to count
+	noModes := !p.rc.DataSet().Modes // continuous: no modes to count
 	current := p.reportCurrent()
 	cg := "—"
 	if current && !math.IsNaN(r.CG) && r.GridN > 0 {
@@ -69,18 +69,18 @@ func (p *Playground) Render() app.UI {
 				app.If(twoD, func() app.UI {
 					return app.Div().Body(
 						&LayerToggles{Layers: uint32(p.layers)},
-						&View2D{Extent: protocol.Extent(p.rc.Data), Drawing: p.rc.Data == "custom", CG: cg, Layers: uint32(layers)},
+						&View2D{Extent: p.rc.DataSet().Extent, Drawing: p.rc.DataSet().NeedsPoints, CG: cg, Layers: uint32(layers)},
 						app.P().Attr("data-test", "modes").Text(modes),
 					)
 				}).Else(func() app.UI {
-					return app.Div().Body(&SampleGrid{}, app.If(p.rc.Data == "mnist", func() app.UI {
+					return app.Div().Body(&SampleGrid{}, app.If(p.rc.DataSet().Image(), func() app.UI {
 						return &MNISTViews{Layers: uint32(p.layers)}
 					}))
 				}),
 			),
 			app.If(p.guideOpen, func() app.UI { return &Guide{} }),
 			app.Section().Class("measures").Body(
-				app.If(p.rc.Data == "mnist", func() app.UI {
+				app.If(p.rc.DataSet().Image(), func() app.UI {
 					return &EvalPanel{Eval: r.Eval, Step: r.Step, Shipped: p.shippedMNIST()}
 				}),
 				&Charts{Modes: twoD && !noModes, JSD: twoD && noModes, CG: twoD && current && layers&protocol.LayerDStar != 0},
@@ -103,7 +103,7 @@ func (p *Playground) Render() app.UI {
 // the page: right after a switch (or with custom data not drawn yet) it
 // is the previous run's, whose figures must not show as this one's.
 func (p *Playground) reportCurrent() bool {
-	if p.rc.Data == "custom" && len(p.rc.Points) == 0 {
+	if p.rc.DataSet().NeedsPoints && len(p.rc.Points) == 0 {
 		return false
 	}
 	if p.repRecipe != p.rep.Recipe || p.repData == "" {
@@ -126,7 +126,7 @@ func (p *Playground) noteText() string {
 	if strings.HasPrefix(n, "stopped at steps=") || strings.HasPrefix(n, "reached steps=") {
 		return fmt.Sprintf("Paused at the step limit (%d steps). Press play to go on: the limit is lifted.", p.rep.Step)
 	}
-	if p.rc.Data == "custom" && len(p.rc.Points) == 0 {
+	if p.rc.DataSet().NeedsPoints && len(p.rc.Points) == 0 {
 		return "Draw on the picture to make a data set: click, drag or touch."
 	}
 	if o := p.share.opened; o.Op == protocol.OpOpen && p.share.openedRun == p.rep.Run && p.share.openedRun != 0 && o.Step > p.rep.Step && n == "" {

@@ -95,7 +95,7 @@ func (d *reader) trainer() *gan.Trainer {
 		return d.failNil("%v", err)
 	}
 	t.Stats = gan.Stats{DLoss: d.finite("dloss"), GLoss: d.finite("gloss"), DReal: d.finite("dreal"), DFake: d.finite("dfake")}
-	for _, net := range nets(t) {
+	for _, net := range t.Nets() {
 		d.net(net)
 	}
 	d.opt(t.OptG, t.Step, "G")
@@ -229,7 +229,7 @@ func (d *reader) finite(what string) float64 {
 // zero would stop learning for good, so it is refused when positive is set.
 func (d *reader) unit(what string, positive bool) float64 {
 	v := d.finite(what)
-	if v < 0 || v > 1 || (positive && v == 0) {
+	if badUnit(v, positive) {
 		d.fail("%s = %v is outside its range", what, v)
 	}
 	return v
@@ -243,7 +243,7 @@ func (d *reader) f32s(dst []float32, what string, nonNeg bool) {
 	}
 	for i := range dst {
 		v := math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-		if v != v || math.IsInf(float64(v), 0) || (nonNeg && v < 0) {
+		if badFloat(v, nonNeg) {
 			d.off -= 4 * (len(dst) - i)
 			d.fail("%s[%d] is %v", what, i, v)
 			return

@@ -9,16 +9,23 @@ import (
 	"math"
 
 	"github.com/ganplayground/ganplayground/core/gan"
-	"github.com/ganplayground/ganplayground/core/nn"
 	"github.com/ganplayground/ganplayground/core/optim"
 )
 
-// Encode writes t as a checkpoint. It refuses a trainer whose weights hold
-// NaN or Inf: a diverged run must not replace a good file.
+// Encode writes t as a checkpoint. It refuses, writing nothing, a trainer
+// that Decode would refuse to read back (NaN or Inf in the weights or the
+// optimiser state, counts out of step; see valid.go): a diverged run must
+// not replace a good file.
 func Encode(w io.Writer, t *gan.Trainer) error {
-	if err := t.CheckFinite(); err != nil {
+	if err := checkTrainer(t); err != nil {
 		return fmt.Errorf("checkpoint: not saving: %w", err)
 	}
+	return encodeUnchecked(w, t)
+}
+
+// encodeUnchecked writes t without checking it (tests use it to make files that
+// Decode must refuse).
+func encodeUnchecked(w io.Writer, t *gan.Trainer) error {
 	rngState, err := t.RNG.MarshalBinary()
 	if err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
@@ -56,7 +63,7 @@ func writePayload(e *writer, t *gan.Trainer, rngState []byte) {
 	for _, v := range []float64{s.DLoss, s.GLoss, s.DReal, s.DFake} {
 		e.f64(finiteOrZero(v))
 	}
-	for _, net := range nets(t) {
+	for _, net := range t.Nets() {
 		ps := net.Params()
 		e.u32(uint32(len(ps)))
 		for _, p := range ps {
@@ -128,14 +135,4 @@ func (e *writer) f32s(vs []float32) {
 		e.bytes(e.buf[:4*k])
 		vs = vs[k:]
 	}
-}
-
-// nets are the networks a checkpoint stores, in order: G, D, and G's
-// average when the recipe keeps one (gema > 0; files without it are as
-// before).
-func nets(t *gan.Trainer) []*nn.Net {
-	if t.GAvg != nil {
-		return []*nn.Net{t.G, t.D, t.GAvg}
-	}
-	return []*nn.Net{t.G, t.D}
 }

@@ -117,8 +117,9 @@ func TestEncodeRefusesNaN(t *testing.T) {
 	}
 }
 
-// Trainers tampered with before encoding: the encoder writes what it is
-// given, the decoder must notice what no training run produces.
+// Trainers tampered with before encoding: Encode refuses each, writing
+// nothing, and a file written without its check is refused by Decode for
+// the same reason.
 func TestImpossibleStateIsRejected(t *testing.T) {
 	cases := []struct {
 		name   string
@@ -135,7 +136,15 @@ func TestImpossibleStateIsRejected(t *testing.T) {
 		tr := newTrainer(t, tinyRecipe)
 		train(t, tr, 2)
 		c.tamper(tr)
-		b := encode(t, tr)
+		var refused bytes.Buffer
+		if err := Encode(&refused, tr); err == nil || refused.Len() != 0 {
+			t.Errorf("%s: Encode wrote %d bytes (%v), want a refusal", c.name, refused.Len(), err)
+		}
+		var unchecked bytes.Buffer
+		if err := encodeUnchecked(&unchecked, tr); err != nil {
+			t.Fatal(err)
+		}
+		b := unchecked.Bytes()
 		mustReject(t, c.name, b, ErrFormat)
 		if _, err := Decode(bytes.NewReader(b)); !strings.Contains(err.Error(), c.say) {
 			t.Errorf("%s: error %q does not say %q", c.name, err, c.say)

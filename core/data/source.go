@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 
-	"github.com/ganplayground/ganplayground/core/recipe"
 	"github.com/ganplayground/ganplayground/core/rng"
 )
 
@@ -15,25 +14,20 @@ type Source interface {
 	Sample(r *rng.RNG, out []float32, n int)
 }
 
-// New returns the source a recipe asks for. mnist may be nil unless
-// r.Data == "mnist".
-func New(r recipe.Recipe, mnist *MNIST) (Source, error) {
-	switch r.Data {
-	case "ring8":
-		return Ring8(), nil
-	case "grid25":
-		return Grid25(), nil
-	case "spiral":
-		return Spiral{}, nil
-	case "moons":
-		return Moons{}, nil
-	case "custom":
-		return Custom(r.Points), nil
-	case "mnist":
-		if mnist == nil {
-			return nil, fmt.Errorf("data: MNIST is not loaded")
-		}
-		return mnist.Subset(r.Digits)
+// Spec is what New needs to know of a recipe: the set's name and, for the
+// sets that take them, the digits and the drawn points. recipe.Recipe is
+// one.
+type Spec interface {
+	DataSpec() (name string, digits []int, points []float32)
+}
+
+// New returns the source a recipe asks for. mnist may be nil unless the
+// set's Asset is the MNIST asset.
+func New(s Spec, mnist *MNIST) (Source, error) {
+	name, _, _ := s.DataSpec()
+	set := Lookup(name)
+	if set == nil {
+		return nil, fmt.Errorf("data: unknown data set %q", name)
 	}
-	return nil, fmt.Errorf("data: unknown data set %q", r.Data)
+	return set.source(s, mnist)
 }

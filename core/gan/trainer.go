@@ -35,6 +35,7 @@ type Trainer struct {
 	Step       int // completed iterations (generator updates)
 	DSteps     int // discriminator updates done
 	Stats      Stats
+	iterD      int // D updates StepNext has made in the current iteration (iteration.go)
 
 	dim     int
 	zTemp   []float32 // Generate's scaled noise (recipe temp ≠ 1)
@@ -110,14 +111,9 @@ func (t *Trainer) Attach(src data.Source) error {
 	return nil
 }
 
-// outAct is G's output activation: a sigmoid for MNIST, whose pixels live
-// in [0, 1]; linear for 2-D points.
-func outAct(rc recipe.Recipe) string {
-	if rc.Data == "mnist" {
-		return "sigmoid"
-	}
-	return ""
-}
+// outAct is G's output activation, from the data set's row: a sigmoid for
+// pixels, which live in [0, 1]; linear for 2-D points.
+func outAct(rc recipe.Recipe) string { return rc.DataSet().OutAct }
 
 func optConfig(rc recipe.Recipe, lr float64) optim.Config {
 	return optim.Config{Kind: rc.Opt, LR: lr, Mom: rc.Mom, MomEnd: rc.MomEnd, MomRamp: rc.MomRamp, Decay: rc.Decay, LRMin: rc.LRMin, B2: rc.B2}
@@ -188,6 +184,9 @@ func (t *Trainer) StepD() error {
 	if !finite(dl) {
 		return fmt.Errorf("%w: discriminator loss is %v at step %d", ErrDiverged, dl, t.Step)
 	}
+	if err := t.OptD.Err(); err != nil {
+		return fmt.Errorf("%w: D's %v at step %d", ErrDiverged, err, t.Step)
+	}
 	return nil
 }
 
@@ -207,35 +206,30 @@ func (t *Trainer) StepG() error {
 	t.OptG.Update()
 	t.updateAverage()
 	t.Step++
+	t.iterD = 0 // a G update ends the iteration
 	t.Stats.GLoss = gl
 	if !finite(gl) {
 		return fmt.Errorf("%w: generator loss is %v at step %d", ErrDiverged, gl, t.Step)
 	}
-	return nil
-}
-
-// StepOnce runs one iteration of Algorithm 1: K discriminator updates, then
-// one generator update.
-func (t *Trainer) StepOnce() error {
-	for i := 0; i < t.Recipe.K; i++ {
-		if err := t.StepD(); err != nil {
-			return err
-		}
+	if err := t.OptG.Err(); err != nil {
+		return fmt.Errorf("%w: G's %v at step %d", ErrDiverged, err, t.Step)
 	}
-	return t.StepG()
+	return nil
 }
 
 // Done reports whether the recipe's step limit is reached.
 func (t *Trainer) Done() bool { return t.Recipe.Steps > 0 && t.Step >= t.Recipe.Steps }
 
-// SetLR changes the learning rates mid-run (the page's sliders). The recipe
-// follows, so that a checkpoint or link records what is in force.
-func (t *Trainer) SetLR(lrg, lrd float64) error {
-	c := t.Recipe
-	if err := c.Set("lrg", fmt.Sprint(lrg)); err != nil {
-		return err
+// Set changes a live setting mid-run (recipe.Live: the learning rates, k,
+// the step limit, the sampling temperature). The recipe follows, so that a
+// checkpoint or link records what is in force; the optimisers take a new
+// rate from their next update.
+func (t *Trainer) Set(key string, v float64) error {
+	if !recipe.Live(key) {
+		return &recipe.Error{Key: key, Msg: "cannot change during a run: start a new one"}
 	}
-	if err := c.Set("lrd", fmt.Sprint(lrd)); err != nil {
+	c := t.Recipe
+	if err := c.SetNumber(key, v); err != nil {
 		return err
 	}
 	t.Recipe = c
@@ -243,28 +237,37 @@ func (t *Trainer) SetLR(lrg, lrd float64) error {
 	return nil
 }
 
-// SetK changes the number of D steps per iteration mid-run.
-func (t *Trainer) SetK(k int) error {
-	c := t.Recipe
-	if err := c.Set("k", fmt.Sprint(k)); err != nil {
-		return err
-	}
-	t.Recipe = c
-	return nil
-}
-
-// CheckFinite reports the first parameter holding NaN or Inf.
+// CheckFinite reports the first parameter, or optimiser moment, holding
+// NaN or Inf (or a negative second moment): a state training cannot go on
+// from and a checkpoint cannot hold.
 func (t *Trainer) CheckFinite() error {
-	for _, net := range []*nn.Net{t.G, t.D} {
+	for _, net := range t.Nets() {
 		for _, p := range net.Params() {
 			for i, v := range p.W {
-				if !finite(float64(v)) {
+				if optim.BadValue(v, false) {
 					return fmt.Errorf("%w: %s[%d] is %v at step %d", ErrDiverged, p.Name, i, v, t.Step)
 				}
 			}
 		}
 	}
+	for _, o := range []struct {
+		name string
+		opt  *optim.Optimizer
+	}{{"G", t.OptG}, {"D", t.OptD}} {
+		if err := optim.CheckState(o.opt); err != nil {
+			return fmt.Errorf("%w: %s's %v at step %d", ErrDiverged, o.name, err, t.Step)
+		}
+	}
 	return nil
+}
+
+// Nets are the networks a trainer holds, in the order checkpoints store
+// them: G, D, and G's average when the recipe keeps one.
+func (t *Trainer) Nets() []*nn.Net {
+	if t.GAvg != nil {
+		return []*nn.Net{t.G, t.D, t.GAvg}
+	}
+	return []*nn.Net{t.G, t.D}
 }
 
 func (t *Trainer) clipD() {

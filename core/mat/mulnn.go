@@ -1,13 +1,13 @@
 package mat
 
-// MulNN sets C = A·B (or adds it when acc), with A m×k, B k×n, C m×n.
+// mulNNScalar sets C = A·B (or adds it when acc), with A m×k, B k×n, C m×n.
 // This is the forward pass X·W. A's rows are read in place; B is read down
 // four columns at a time, n floats apart.
-func MulNN(c, a, b []float32, m, k, n int, acc bool) {
+func mulNNScalar(c, a, b []float32, m, k, n int, acc bool) {
 	if n == 1 {
 		// A times a column: b is laid out as MulNT's one-row B, whose
 		// dot-product loop reads it without strides.
-		MulNT(c, a, b, m, k, 1, acc)
+		mulNTScalar(c, a, b, m, k, 1, acc)
 		return
 	}
 	c, a, b = c[:m*n], a[:m*k], b[:k*n]

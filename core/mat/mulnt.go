@@ -1,13 +1,13 @@
 package mat
 
-// MulNT sets C = A·Bᵀ (or adds it when acc), with A m×k, B n×k, C m×n.
+// mulNTScalar sets C = A·Bᵀ (or adds it when acc), with A m×k, B n×k, C m×n.
 // This is the input gradient dY·Wᵀ. Every operand is a contiguous row, so
 // each tile is 2×4 dot products read straight through.
-func MulNT(c, a, b []float32, m, k, n int, acc bool) {
+func mulNTScalar(c, a, b []float32, m, k, n int, acc bool) {
 	if k == 1 && n > 1 {
 		// An outer product: B's one column is laid out as MulNN's one-row
 		// B, and MulNN's tiles need no per-row set-up.
-		MulNN(c, a, b, m, 1, n, acc)
+		mulNNScalar(c, a, b, m, 1, n, acc)
 		return
 	}
 	c, a, b = c[:m*n], a[:m*k], b[:n*k]

@@ -1,14 +1,14 @@
 package mat
 
-// MulTN sets C = Aᵀ·B (or adds it when acc), with A k×m, B k×n, C m×n.
+// mulTNScalar sets C = Aᵀ·B (or adds it when acc), with A k×m, B k×n, C m×n.
 // This is the weight gradient Xᵀ·dY. Both A and B are read a row (one
 // sample) at a time: 2 neighbours of A, 4 of B.
-func MulTN(c, a, b []float32, m, k, n int, acc bool) {
+func mulTNScalar(c, a, b []float32, m, k, n int, acc bool) {
 	if n == 1 {
 		// Aᵀ times a column is that column, as a row, times A: the same
 		// products (x·y = y·x exactly) summed in the same order, with A
 		// read four neighbours at a time.
-		MulNN(c, b, a, 1, k, m, acc)
+		mulNNScalar(c, b, a, 1, k, m, acc)
 		return
 	}
 	c, a, b = c[:m*n], a[:k*m], b[:k*n]

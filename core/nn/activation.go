@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ganplayground/ganplayground/core/fmath"
+	"github.com/ganplayground/ganplayground/core/mat"
 )
 
 // LeakySlope is the negative slope of LeakyReLU (the DCGAN value).
@@ -37,14 +38,10 @@ func (a *Act) Forward(x []float32, rows int, train bool) []float32 {
 	a.y = grow(a.y, rows*a.dim)
 	y := a.y
 	switch a.kind {
-	case "relu": // v <= 0 rather than max(v, 0): the same values, NaN included (see pick)
-		for i, v := range x[:len(y)] {
-			y[i] = pick(v <= 0, 0, v)
-		}
+	case "relu": // v <= 0 rather than max(v, 0): the same values, NaN included
+		mat.ReLU(y, x)
 	case "leaky":
-		for i, v := range x[:len(y)] {
-			y[i] = pick(v < 0, float32(v*LeakySlope), v)
-		}
+		mat.Leaky(y, x, LeakySlope)
 	case "tanh":
 		for i, v := range x[:len(y)] {
 			y[i] = fmath.Tanh(v)
@@ -66,13 +63,9 @@ func (a *Act) Backward(dy []float32, rows int, needDX bool) []float32 {
 	y := a.y[:len(dx)]
 	switch a.kind {
 	case "relu":
-		for i, g := range dy[:len(dx)] {
-			dx[i] = pick(y[i] <= 0, 0, g)
-		}
+		mat.ReLUGrad(dx, dy, y)
 	case "leaky":
-		for i, g := range dy[:len(dx)] {
-			dx[i] = pick(y[i] < 0, float32(g*LeakySlope), g)
-		}
+		mat.LeakyGrad(dx, dy, y, LeakySlope)
 	case "tanh":
 		for i, g := range dy[:len(dx)] {
 			dx[i] = float32(g * (1 - float32(y[i]*y[i])))

@@ -51,12 +51,7 @@ func (d *Dense) Forward(x []float32, rows int, train bool) []float32 {
 
 func (d *Dense) Backward(dy []float32, rows int, needDX bool) []float32 {
 	mat.MulTN(d.w.G, d.x, dy, d.in, rows, d.out, true)
-	bg := d.b.G[:d.out]
-	for i := 0; i < rows; i++ {
-		for j, v := range dy[i*d.out : (i+1)*d.out][:len(bg)] {
-			bg[j] += v
-		}
-	}
+	mat.AddRows(d.b.G[:d.out], dy, rows)
 	if !needDX {
 		return nil
 	}

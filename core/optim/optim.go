@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ganplayground/ganplayground/core/mat"
 	"github.com/ganplayground/ganplayground/core/nn"
 )
 
@@ -31,6 +32,7 @@ type Optimizer struct {
 	B2T    float64 // β2^T
 	params []*nn.Param
 	m, v   [][]float32 // SGD velocity in m; Adam moments in m and v
+	bad    bool        // the last Update left a moment NaN or Inf (see Err)
 }
 
 // New makes an optimiser over params.
@@ -75,13 +77,12 @@ func (o *Optimizer) Update() {
 	switch o.Cfg.Kind {
 	case "sgd":
 		mom, step := float32(o.Momentum()), float32(lr)
+		var hi float32 // the largest |velocity|; NaN if any is NaN
 		for i, p := range o.params {
-			v := o.m[i]
-			for j, g := range p.G {
-				v[j] = float32(mom*v[j]) - float32(step*g)
-				p.W[j] += v[j]
-			}
+			mat.SGD(p.W, p.G, o.m[i], mom, step)
+			hi = peak(hi, o.m[i])
 		}
+		o.bad = !(hi <= math.MaxFloat32)
 	case "adam":
 		b1, b2 := o.Cfg.Mom, o.Cfg.B2
 		o.B1T *= b1
@@ -91,17 +92,62 @@ func (o *Optimizer) Update() {
 		eps := float32(1e-8 * math.Sqrt(1-o.B2T))
 		fb1, fb2 := float32(b1), float32(b2)
 		cb1, cb2 := float32(1-b1), float32(1-b2)
+		// A gradient past ~1.8e19 overflows v to +Inf: the step m/√v is
+		// then 0, so weights and losses stay finite while the state is
+		// lost. hi catches it (and NaN, which max propagates).
+		var hi float32
 		for i, p := range o.params {
-			m, v := o.m[i], o.v[i]
-			for j, g := range p.G {
-				m[j] = float32(fb1*m[j]) + float32(cb1*g)
-				v[j] = float32(fb2*v[j]) + float32(cb2*float32(g*g))
-				p.W[j] -= float32(step*m[j]) / (float32(math.Sqrt(float64(v[j]))) + eps)
+			mat.Adam(p.W, p.G, o.m[i], o.v[i], fb1, cb1, fb2, cb2, step, eps)
+			hi = peak(peak(hi, o.m[i]), o.v[i])
+		}
+		o.bad = !(hi <= math.MaxFloat32)
+	}
+	o.T++
+	// The decay stops at the floor, as Skip's does (LR() no longer
+	// changes there), and never reaches zero: a scale of zero is a state
+	// no checkpoint may hold.
+	if o.Cfg.Decay > 1 && o.Cfg.LR*o.Scale >= o.Cfg.LRMin && o.Scale/o.Cfg.Decay > 0 {
+		o.Scale /= o.Cfg.Decay
+	}
+}
+
+// Err reports a moment that the last Update left NaN or Inf, naming the
+// first: a state a checkpoint cannot hold and training cannot use.
+func (o *Optimizer) Err() error {
+	if !o.bad {
+		return nil
+	}
+	return CheckState(o)
+}
+
+// CheckState scans every moment for NaN, Inf or (Adam's second moments,
+// which are squares) a negative value, and reports the first. It is the
+// rule checkpoints apply to optimiser state on both writing and reading.
+func CheckState(o *Optimizer) error {
+	bufs := o.State()
+	for i, b := range bufs {
+		square := i >= len(o.m)
+		for j, v := range b {
+			if BadValue(v, square) {
+				return fmt.Errorf("optimiser moment %d[%d] is %v", i, j, v)
 			}
 		}
 	}
-	o.T++
-	if o.Cfg.Decay > 1 {
-		o.Scale /= o.Cfg.Decay
+	return nil
+}
+
+// BadValue is the rule for a stored float: NaN and Inf are bad, and so is
+// a negative value where only squares belong (nonNeg).
+func BadValue(v float32, nonNeg bool) bool {
+	return v != v || math.IsInf(float64(v), 0) || (nonNeg && v < 0)
+}
+
+// peak returns the largest of hi and every |x|, or NaN if any x is NaN
+// (the builtin max propagates NaN): one pass after the update kernel,
+// which stays the same operations per element in every build.
+func peak(hi float32, xs []float32) float32 {
+	for _, x := range xs {
+		hi = max(hi, x, -x)
 	}
+	return hi
 }

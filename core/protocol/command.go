@@ -3,36 +3,33 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 5 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG), checkpoints (OpCheckpoint, OpLoad); 4: LinkInfo.WithD; 5: OpSetSampling
+const version = 6 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG), checkpoints (OpCheckpoint, OpLoad); 4: LinkInfo.WithD; 5: OpSetSampling; 6: one OpSet (Key, Value) for every live setting
 
 // Op is what a Command asks the worker to do.
 type Op uint8
 
 const (
-	OpInit        Op = iota + 1 // build a fresh trainer from Recipe; start it if Play
-	OpPlay                      // train continuously (until paused, done or diverged)
-	OpPause                     // stop training after the current slice
-	OpStepD                     // one discriminator update
-	OpStepG                     // one generator update
-	OpStep                      // one full iteration: K D updates, one G update
-	OpSetLR                     // change LRG and LRD mid-run
-	OpSetK                      // change K (N) mid-run
-	OpSetSteps                  // change the step limit (N) mid-run
-	OpLayers                    // which views to compute (Layers)
-	OpSnapshot                  // send a snapshot now
-	OpMNIST                     // the MNIST asset (Data), as fetched by the page
-	OpSlowMo                    // slow motion on (N=1) or off (N=0): see Phase
-	OpEvaluate                  // MNIST: estimate quality from N samples (Report.Eval), between training slices
-	OpShare                     // encode the current G as a model link: a KindLink report
-	OpOpen                      // open the model link in Link (paused; N=1: a bundled gallery link, longer caps): a KindLink report, then a snapshot
-	OpExportG                   // G's weights as safetensors: a KindFile report
-	OpCheckpoint                // encode the trainer as a checkpoint (N: a tag echoed back): a KindCheckpoint report
-	OpLoad                      // replace the run by the checkpoint in Data (N: tag), paused: a KindCheckpoint report
-	OpSetSampling               // change sampling-only settings (recipe.SamplingKey) given as a recipe text in Recipe, mid-run
+	OpInit       Op = iota + 1 // build a fresh trainer from Recipe; start it if Play
+	OpPlay                     // train continuously (until paused, done or diverged)
+	OpPause                    // stop training after the current slice
+	OpStepD                    // one discriminator update
+	OpStepG                    // one generator update
+	OpStep                     // one full iteration: K D updates, one G update
+	OpSet                      // change the live setting Key (recipe.Live) to Value mid-run
+	OpLayers                   // which views to compute (Layers)
+	OpSnapshot                 // send a snapshot now
+	OpMNIST                    // the MNIST asset (Data), as fetched by the page
+	OpSlowMo                   // slow motion on (N=1) or off (N=0): see Phase
+	OpEvaluate                 // MNIST: estimate quality from N samples (Report.Eval), between training slices
+	OpShare                    // encode the current G as a model link: a KindLink report
+	OpOpen                     // open the model link in Link (paused; N=1: a bundled gallery link, longer caps): a KindLink report, then a snapshot
+	OpExportG                  // G's weights as safetensors: a KindFile report
+	OpCheckpoint               // encode the trainer as a checkpoint (N: a tag echoed back): a KindCheckpoint report
+	OpLoad                     // replace the run by the checkpoint in Data (N: tag), paused: a KindCheckpoint report
 	opEnd
 )
 
-var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "setLR", "setK", "setSteps", "layers", "snapshot", "mnist", "slowmo", "evaluate", "share", "open", "exportG", "checkpoint", "load", "setSampling"}
+var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "set", "layers", "snapshot", "mnist", "slowmo", "evaluate", "share", "open", "exportG", "checkpoint", "load"}
 
 func (o Op) String() string {
 	if o > 0 && o < opEnd {
@@ -61,14 +58,15 @@ const (
 
 // Command is one page → worker message.
 type Command struct {
-	Op       Op
-	Recipe   string  // OpInit: the recipe text (recipe.Parse syntax); OpSetSampling: e.g. "temp=0.8"
-	Play     bool    // OpInit: start training at once
-	LRG, LRD float64 // OpSetLR
-	N        int     // OpSetK, OpSetSteps; the tag of OpCheckpoint and OpLoad
-	Layers   Layers  // OpLayers
-	Data     []byte  // OpMNIST: the asset's bytes; OpLoad: a checkpoint file (untrusted)
-	Link     string  // OpOpen: a model link's fragment value (untrusted)
+	Op     Op
+	Recipe string  // OpInit: the recipe text (recipe.Parse syntax)
+	Play   bool    // OpInit: start training at once
+	Key    string  // OpSet: a live recipe key, e.g. "lrg"
+	Value  float64 // OpSet: its new value
+	N      int     // OpSlowMo, OpEvaluate; the tag of OpCheckpoint and OpLoad
+	Layers Layers  // OpLayers
+	Data   []byte  // OpMNIST: the asset's bytes; OpLoad: a checkpoint file (untrusted)
+	Link   string  // OpOpen: a model link's fragment value (untrusted)
 }
 
 // AppendCommand encodes c after dst and returns the extended slice.
@@ -79,8 +77,8 @@ func AppendCommand(dst []byte, c *Command) []byte {
 	w.u8(uint8(c.Op))
 	w.str(c.Recipe)
 	w.bool(c.Play)
-	w.f64(c.LRG)
-	w.f64(c.LRD)
+	w.str(c.Key)
+	w.f64(c.Value)
 	w.int(c.N)
 	w.u32(uint32(c.Layers))
 	w.bytes(c.Data)
@@ -97,8 +95,8 @@ func DecodeCommand(b []byte, c *Command) error {
 	c.Op = Op(r.u8())
 	c.Recipe = r.str()
 	c.Play = r.bool()
-	c.LRG = r.f64()
-	c.LRD = r.f64()
+	c.Key = r.str()
+	c.Value = r.f64()
 	c.N = r.int()
 	c.Layers = Layers(r.u32())
 	c.Data = r.bytesInto(c.Data)

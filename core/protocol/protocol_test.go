@@ -10,8 +10,8 @@ import (
 func TestCommandRoundTrip(t *testing.T) {
 	cases := []Command{
 		{Op: OpInit, Recipe: "data=grid25&loss=lsgan", Play: true},
-		{Op: OpSetLR, LRG: 1e-4, LRD: 0.5},
-		{Op: OpSetK, N: 5},
+		{Op: OpSet, Key: "lrg", Value: 1e-4},
+		{Op: OpSet, Key: "k", Value: 5},
 		{Op: OpLayers, Layers: LayerD | LayerArrows},
 		{Op: OpMNIST, Data: []byte{1, 2, 3}},
 		{Op: OpSlowMo, N: 1},

@@ -297,19 +297,3 @@ func DecodeReport(b []byte, r *Report) error {
 	}
 	return nil
 }
-
-// Extent is the half-width of the square the page shows for a 2-D data
-// set; a drawn custom set lives in the same square.
-func Extent(dataName string) float32 {
-	switch dataName {
-	case "grid25":
-		return 6
-	case "spiral":
-		return 5
-	case "custom":
-		return 5
-	case "moons":
-		return 3.5 // x spans ±3 before noise
-	}
-	return 3
-}

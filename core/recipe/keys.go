@@ -2,6 +2,7 @@ package recipe
 
 import (
 	"fmt"
+	"github.com/ganplayground/ganplayground/core/data"
 	"math"
 	"slices"
 	"strconv"
@@ -22,7 +23,24 @@ type key struct {
 	// not use it is byte for byte what it was (and the committed golden
 	// files still are).
 	late bool
+	// live says whether a running trainer may take a new value (the page's
+	// sliders, core/session's Set): liveTrain keys change how it trains
+	// from the next update on, liveSample keys only how samples are drawn.
+	live liveness
+	// num sets a numeric key from a number, validated as set validates
+	// text (nil for other keys): live values never go through text.
+	num    func(*Recipe, float64) error
+	numGet func(*Recipe) float64
 }
+
+// liveness is the "live" column of the table.
+type liveness uint8
+
+const (
+	liveNo     liveness = iota // fixed for a run: changing it starts a new one
+	liveTrain                  // changes training from the next update on
+	liveSample                 // changes only how samples are drawn
+)
 
 // The table. Order is the canonical encoding order. Defaults are the ring8
 // demo and are documented in README.md (keep them in step: a test checks).
@@ -38,7 +56,7 @@ type key struct {
 // lets it cut sharper borders between modes (seed 32: hq 0.891 → 0.976).
 // pack=1 is the vanilla GAN.
 var keys = []key{
-	enumKey("data", "ring8", "data set", func(r *Recipe) *string { return &r.Data }, "ring8", "grid25", "spiral", "moons", "custom", "mnist"),
+	enumKey("data", "ring8", "data set", func(r *Recipe) *string { return &r.Data }, data.Names()...),
 	{name: "digits", def: "0123456789", doc: "MNIST digits to use, e.g. 358",
 		get: func(r *Recipe) string {
 			var b strings.Builder
@@ -97,14 +115,14 @@ var keys = []key{
 					// Round to the 3 decimals that the encoding keeps, so a
 					// recipe and its text are the same thing.
 					f, _ = strconv.ParseFloat(fmtF32(float32(f)), 32)
-					out = append(out, float32(f))
+					out = append(out, float32(noNegZero(f)))
 				}
 			}
 			r.Points = out
 			return nil
 		}},
 	uintKey("seed", "1", "random seed", func(r *Recipe) *uint64 { return &r.Seed }, 1<<53),
-	intKey("steps", "8000", "stop at this step (0 = no limit)", func(r *Recipe) *int { return &r.Steps }, 0, 100_000_000),
+	live(liveTrain, intKey("steps", "8000", "stop at this step (0 = no limit)", func(r *Recipe) *int { return &r.Steps }, 0, 100_000_000)),
 	intKey("batch", "256", "minibatch size m", func(r *Recipe) *int { return &r.Batch }, 1, 4096),
 	intKey("z", "2", "noise dimension", func(r *Recipe) *int { return &r.Z }, 1, 1024),
 	enumKey("prior", "gaussian", "noise prior", func(r *Recipe) *string { return &r.Prior }, "gaussian", "uniform"),
@@ -119,20 +137,20 @@ var keys = []key{
 	enumKey("loss", "nonsat", "GAN loss", func(r *Recipe) *string { return &r.Loss }, "nonsat", "minimax", "lsgan", "hinge", "wgan"),
 	floatKey("clip", "0.01", "WGAN weight clip", func(r *Recipe) *float64 { return &r.Clip }, 1e-4, 10),
 	enumKey("opt", "adam", "optimiser for both networks", func(r *Recipe) *string { return &r.Opt }, "adam", "sgd"),
-	floatKey("lrg", "0.002", "generator learning rate", func(r *Recipe) *float64 { return &r.LRG }, 1e-7, 10),
-	floatKey("lrd", "0.002", "discriminator learning rate", func(r *Recipe) *float64 { return &r.LRD }, 1e-7, 10),
+	live(liveTrain, floatKey("lrg", "0.002", "generator learning rate", func(r *Recipe) *float64 { return &r.LRG }, 1e-7, 10)),
+	live(liveTrain, floatKey("lrd", "0.002", "discriminator learning rate", func(r *Recipe) *float64 { return &r.LRD }, 1e-7, 10)),
 	floatKey("mom", "0.5", "SGD momentum / Adam beta1", func(r *Recipe) *float64 { return &r.Mom }, 0, 0.999),
 	floatKey("momend", "0.7", "SGD momentum at the end of the ramp", func(r *Recipe) *float64 { return &r.MomEnd }, 0, 0.999),
 	intKey("momramp", "0", "SGD momentum ramp length in steps (0 = none)", func(r *Recipe) *int { return &r.MomRamp }, 0, 100_000_000),
 	floatKey("decay", "1.0004", "learning-rate divisor per step", func(r *Recipe) *float64 { return &r.Decay }, 1, 1.1),
 	floatKey("lrmin", "1e-06", "learning-rate floor under decay", func(r *Recipe) *float64 { return &r.LRMin }, 0, 1),
 	floatKey("b2", "0.999", "Adam beta2", func(r *Recipe) *float64 { return &r.B2 }, 0, 0.99999),
-	intKey("k", "1", "D steps per G step", func(r *Recipe) *int { return &r.K }, 1, 100),
+	live(liveTrain, intKey("k", "1", "D steps per G step", func(r *Recipe) *int { return &r.K }, 1, 100)),
 	intKey("pack", "2", "PacGAN packing degree", func(r *Recipe) *int { return &r.Pack }, 1, 8),
 	late(enumKey("bias", "zero", "first hidden layers' initial biases: zero, or kinks (each unit's kink through a random input)", func(r *Recipe) *string { return &r.Bias }, "zero", "kinks")),
 	late(floatKey("gema", "0", "draw samples from an average of G's weights, this decay per step (0 = off)", func(r *Recipe) *float64 { return &r.GEMA }, 0, 0.99999)),
 	late(intKey("gavg", "0", "from this step on, draw samples from the plain average of G's weights over every step since (0 = off)", func(r *Recipe) *int { return &r.GAvg }, 0, 100_000_000)),
-	late(floatKey("temp", "1", "sampling temperature: samples are G(temp·z), training is unaffected", func(r *Recipe) *float64 { return &r.Temp }, 0.05, 2)),
+	live(liveSample, late(floatKey("temp", "1", "sampling temperature: samples are G(temp·z), training is unaffected", func(r *Recipe) *float64 { return &r.Temp }, 0.05, 2))),
 }
 
 var activations = []string{"relu", "leaky", "tanh", "sigmoid", "maxout"}
@@ -182,6 +200,11 @@ func late(k key) key {
 	return k
 }
 
+func live(l liveness, k key) key {
+	k.live = l
+	return k
+}
+
 func enumKey(name, def, doc string, field func(*Recipe) *string, allowed ...string) key {
 	return key{name: name, def: def, doc: doc + " (" + strings.Join(allowed, "|") + ")",
 		get: func(r *Recipe) string { return *field(r) },
@@ -196,7 +219,15 @@ func enumKey(name, def, doc string, field func(*Recipe) *string, allowed ...stri
 
 func intKey(name, def, doc string, field func(*Recipe) *int, lo, hi int) key {
 	return key{name: name, def: def, doc: doc,
-		get: func(r *Recipe) string { return strconv.Itoa(*field(r)) },
+		num: func(r *Recipe, v float64) error {
+			if v != math.Trunc(v) || v < float64(lo) || v > float64(hi) {
+				return fmt.Errorf("want a whole number in [%d, %d], got %v", lo, hi, v)
+			}
+			*field(r) = int(v)
+			return nil
+		},
+		numGet: func(r *Recipe) float64 { return float64(*field(r)) },
+		get:    func(r *Recipe) string { return strconv.Itoa(*field(r)) },
 		set: func(r *Recipe, v string) error {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < lo || n > hi {
@@ -220,15 +251,32 @@ func uintKey(name, def, doc string, field func(*Recipe) *uint64, hi uint64) key 
 		}}
 }
 
+// noNegZero turns −0 into 0: the two are the same setting, and a −0 kept
+// would print as "-0" and differ from "0" when a continued run restates it.
+func noNegZero(f float64) float64 {
+	if f == 0 {
+		return 0
+	}
+	return f
+}
+
 func floatKey(name, def, doc string, field func(*Recipe) *float64, lo, hi float64) key {
 	return key{name: name, def: def, doc: doc,
-		get: func(r *Recipe) string { return strconv.FormatFloat(*field(r), 'g', -1, 64) },
+		num: func(r *Recipe, v float64) error {
+			if math.IsNaN(v) || v < lo || v > hi {
+				return fmt.Errorf("want a number in [%g, %g], got %v", lo, hi, v)
+			}
+			*field(r) = v
+			return nil
+		},
+		numGet: func(r *Recipe) float64 { return *field(r) },
+		get:    func(r *Recipe) string { return strconv.FormatFloat(*field(r), 'g', -1, 64) },
 		set: func(r *Recipe, v string) error {
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil || math.IsNaN(f) || f < lo || f > hi {
 				return fmt.Errorf("want a number in [%g, %g], got %q", lo, hi, v)
 			}
-			*field(r) = f
+			*field(r) = noNegZero(f)
 			return nil
 		}}
 }

@@ -96,15 +96,11 @@ func Preset(name, extra string) (Recipe, error) {
 	if err != nil || extra == "" {
 		return r, err
 	}
-	for _, part := range strings.Split(strings.TrimLeft(extra, "#?"), "&") {
-		if part == "" {
-			continue
+	for _, part := range Parts(extra) {
+		if !part.HasValue {
+			return r, &Error{Key: part.Key, Msg: "missing '=value'"}
 		}
-		k, v, ok := strings.Cut(part, "=")
-		if !ok {
-			return r, &Error{Key: k, Msg: "missing '=value'"}
-		}
-		if err := r.Set(k, v); err != nil {
+		if err := r.Set(part.Key, part.Value); err != nil {
 			return r, err
 		}
 	}

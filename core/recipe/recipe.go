@@ -3,6 +3,7 @@ package recipe
 import (
 	"errors"
 	"fmt"
+	"github.com/ganplayground/ganplayground/core/data"
 	"net/url"
 	"strings"
 )
@@ -10,7 +11,7 @@ import (
 // Recipe is a complete, validated set of training settings. The zero value
 // is not valid; start from Default() or Parse.
 type Recipe struct {
-	Data    string    // ring8 | grid25 | spiral | moons | custom | mnist
+	Data    string    // a data set of core/data.Sets: ring8 | grid25 | spiral | moons | custom | mnist
 	Digits  []int     // MNIST digits to train on, sorted, distinct
 	Points  []float32 // custom data: x0,y0,x1,y1,…
 	Seed    uint64    // seeds all randomness (init, data, noise, dropout)
@@ -47,8 +48,50 @@ type Recipe struct {
 // SamplingKey reports whether a key only changes how samples are drawn
 // from G, not how it trains: a run may change it at any time — when it
 // continues from a checkpoint, live in the page, or when the gallery
-// adopts a checkpoint.
-func SamplingKey(name string) bool { return name == "temp" }
+// adopts a checkpoint. (The "live" column of the key table.)
+func SamplingKey(name string) bool {
+	k := lookup(name)
+	return k != nil && k.live == liveSample
+}
+
+// Live reports whether a running trainer may take a new value of the key
+// (the "live" column of the key table): the learning rates, k, the step
+// limit and the sampling keys. Any other change starts a new run.
+func Live(name string) bool {
+	k := lookup(name)
+	return k != nil && k.live != liveNo
+}
+
+// Number returns a numeric key's value as a number (ok false for other
+// keys): what a live change sends, with no text in between.
+func (r Recipe) Number(name string) (v float64, ok bool) {
+	k := lookup(name)
+	if k == nil || k.numGet == nil {
+		return 0, false
+	}
+	return k.numGet(&r), true
+}
+
+// SetNumber changes one numeric key to v, validated as Set validates
+// text, the whole recipe included.
+func (r *Recipe) SetNumber(name string, v float64) error {
+	k := lookup(name)
+	if k == nil {
+		return &Error{Key: name, Msg: "unknown key"}
+	}
+	if k.num == nil {
+		return &Error{Key: name, Msg: "not a number"}
+	}
+	c := *r
+	if err := k.num(&c, v); err != nil {
+		return &Error{Key: name, Msg: err.Error()}
+	}
+	if err := c.Check(); err != nil {
+		return err
+	}
+	*r = c
+	return nil
+}
 
 // Error is a recipe problem tied to one key.
 type Error struct {
@@ -60,7 +103,25 @@ func (e *Error) Error() string {
 	if e.Key == "" {
 		return "recipe: " + e.Msg
 	}
-	return fmt.Sprintf("recipe: %s: %s", e.Key, e.Msg)
+	return fmt.Sprintf("recipe: %s: %s", showKey(e.Key), e.Msg)
+}
+
+// showKey prints a key name as typed when it is a plain word, as every
+// real key is, and otherwise quoted with escapes (and cut short): a key
+// from a file or a link may carry terminal escape sequences or be huge.
+func showKey(k string) string {
+	for _, c := range k {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			if len(k) > 64 {
+				return fmt.Sprintf("%.64q…", k)
+			}
+			return fmt.Sprintf("%q", k)
+		}
+	}
+	if len(k) > 64 {
+		return k[:64] + "…"
+	}
+	return k
 }
 
 // ErrRecipe matches every *Error with errors.Is.
@@ -84,19 +145,17 @@ const MaxLen = 64 << 10
 
 // Parse reads a recipe, starting from the defaults. A leading '#' or '?' is
 // ignored, as are empty parts ("a=1&&b=2"). Values may be percent-encoded.
-func Parse(s string) (Recipe, error) {
-	r := Default()
+func Parse(s string) (Recipe, error) { return parseOnto(Default(), s) }
+
+// parseOnto reads the keys of s over base.
+func parseOnto(r Recipe, s string) (Recipe, error) {
 	if len(s) > MaxLen {
 		return r, &Error{Msg: fmt.Sprintf("too long (%d bytes, max %d)", len(s), MaxLen)}
 	}
-	s = strings.TrimLeft(s, "#?")
 	seen := map[string]bool{}
-	for _, part := range strings.Split(s, "&") {
-		if part == "" {
-			continue
-		}
-		name, val, ok := strings.Cut(part, "=")
-		if !ok {
+	for _, part := range Parts(s) {
+		name, val := part.Key, part.Value
+		if !part.HasValue {
 			return r, &Error{Key: name, Msg: "missing '=value'"}
 		}
 		if v, err := url.QueryUnescape(val); err == nil {
@@ -122,10 +181,11 @@ func (r *Recipe) Check() error {
 	if r.Batch%r.Pack != 0 {
 		return &Error{Key: "pack", Msg: fmt.Sprintf("batch %d is not a multiple of pack %d", r.Batch, r.Pack)}
 	}
-	if r.Data == "custom" && len(r.Points) == 0 {
-		return &Error{Key: "points", Msg: "data=custom needs at least one point"}
+	set := r.DataSet()
+	if set.NeedsPoints && len(r.Points) == 0 {
+		return &Error{Key: "points", Msg: "data=" + r.Data + " needs at least one point"}
 	}
-	if r.Data == "mnist" && len(r.Digits) == 0 {
+	if set.NeedsDigits && len(r.Digits) == 0 {
 		return &Error{Key: "digits", Msg: "pick at least one digit"}
 	}
 	if n := r.ParamCount(); n > MaxParams {
@@ -214,11 +274,24 @@ next:
 }
 
 // DataDim is the dimension of one data sample.
-func (r Recipe) DataDim() int {
-	if r.Data == "mnist" {
-		return 28 * 28
+func (r Recipe) DataDim() int { return r.DataSet().Dim }
+
+// DataSet is the data set's row of the descriptor table (core/data.Sets).
+// The "data" key only takes names from the table.
+func (r Recipe) DataSet() *data.Set {
+	if s := data.Lookup(r.Data); s != nil {
+		return s
 	}
-	return 2
+	return &unknownSet // only a zero Recipe gets here: key "data" takes table names alone
+}
+
+// unknownSet stands for the data of a zero Recipe: 2-D points with no
+// source, so that a Recipe never built by Default or Parse still answers.
+var unknownSet = data.Set{Dim: 2, Extent: 3}
+
+// DataSpec is what data.New needs: the set's name, digits and points.
+func (r Recipe) DataSpec() (name string, digits []int, points []float32) {
+	return r.Data, r.Digits, r.Points
 }
 
 // MaxParams caps the total parameter count of G and D (≈ 80 MB of float32

@@ -49,7 +49,11 @@ func decode(s string, maxLink, maxBody int) (*gan.Trainer, Info, error) {
 		return nil, info, errorf(ErrLinkCorrupt, "not a model link (no %q header)", Magic)
 	}
 	info.Version = int(raw[len(Magic)])
-	if info.Version < 1 || info.Version > Version {
+	if info.Version == 0 {
+		// No playground ever wrote version 0: not a newer format, a bad byte.
+		return nil, info, errorf(ErrLinkCorrupt, "format version 0 does not exist")
+	}
+	if info.Version > Version {
 		return nil, info, errorf(ErrLinkVersion, "link is format version %d, this page reads versions 1 to %d", info.Version, Version)
 	}
 	in := bytes.NewReader(raw[len(Magic)+1:])
@@ -59,7 +63,7 @@ func decode(s string, maxLink, maxBody int) (*gan.Trainer, Info, error) {
 		return nil, info, errorf(ErrLinkCorrupt, "bad compressed data: %v", err)
 	}
 	if len(body) > maxBody {
-		return nil, info, errorf(ErrLinkTooLarge, "inflates past the cap of %d bytes", maxBody)
+		return nil, info, errorf(ErrLinkInflated, "%d bytes inflate past the cap of %d bytes; no playground makes such a link", len(s), maxBody)
 	}
 	if in.Len() != 0 {
 		return nil, info, errorf(ErrLinkCorrupt, "%d bytes after the compressed data", in.Len())

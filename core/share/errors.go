@@ -15,9 +15,13 @@ var (
 	ErrLinkCorrupt = errors.New("share: link is damaged")
 	// ErrLinkVersion: a well-formed link of a format this build cannot read.
 	ErrLinkVersion = errors.New("share: link format version not supported")
-	// ErrLinkTooLarge: longer than MaxLinkBytes, or inflating past MaxBody.
-	// Encode returns it too, for a model too large to share as a link.
+	// ErrLinkTooLarge: longer than MaxLinkBytes. Encode returns it too, for
+	// a model too large to share as a link.
 	ErrLinkTooLarge = errors.New("share: link too large")
+	// ErrLinkInflated: a short link whose compressed body inflates past
+	// MaxBody — a decompression bomb, never a link a playground writes.
+	// It is no longer a link that was pasted with something after it.
+	ErrLinkInflated = errors.New("share: link inflates past its cap")
 	// ErrLinkRecipe: the recipe inside is not a valid recipe.
 	ErrLinkRecipe = errors.New("share: link recipe rejected")
 	// ErrLinkModel: the weights do not fit the recipe's generator, or are

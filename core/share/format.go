@@ -2,7 +2,6 @@ package share
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
@@ -70,10 +69,9 @@ func Fragment(value string) string { return Key + "=" + value }
 // FromFragment finds the model value in a URL fragment such as
 // "#model=R0FOA…" or "#seed=3&model=…"; ok is false when there is none.
 func FromFragment(frag string) (value string, ok bool) {
-	frag = strings.TrimLeft(frag, "#?")
-	for _, part := range strings.Split(frag, "&") {
-		if v, found := strings.CutPrefix(part, Key+"="); found {
-			return v, true
+	for _, part := range recipe.Parts(frag) {
+		if part.Key == Key && part.HasValue {
+			return part.Value, true
 		}
 	}
 	return "", false

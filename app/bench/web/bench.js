@@ -5,11 +5,13 @@
 
 const workers = {};
 
-// The implementations: our trainer; TF.js's wasm backend with a thread
-// per logical core, and as it sets itself up (see tfjs-worker.js); its
-// cpu backend.
+// The implementations: our trainer (built with WebAssembly SIMD, as the
+// page's worker is, and without); TF.js's wasm backend with a thread per
+// logical core, and as it sets itself up (see tfjs-worker.js); its cpu
+// backend.
 const urls = {
   "go": "/bench/go-worker.js",
+  "go-scalar": "/bench/go-worker.js?scalar",
   "tfjs-wasm": "/bench/tfjs-worker.js?backend=wasm&threads=" + (navigator.hardwareConcurrency || 1),
   "tfjs-wasm-default": "/bench/tfjs-worker.js?backend=wasm",
   "tfjs-cpu": "/bench/tfjs-worker.js?backend=cpu",

@@ -9,10 +9,12 @@ let ready = null;
 const started = new Promise((r) => (ready = r));
 self.goStarted = () => ready();
 
+// ?scalar: the build without WebAssembly SIMD.
+const file = self.location.search.includes("scalar") ? "bench-scalar.wasm" : "bench.wasm";
 const go = new Go();
-WebAssembly.instantiateStreaming(fetch("/bench/bench.wasm"), go.importObject)
+WebAssembly.instantiateStreaming(fetch("/bench/" + file), go.importObject)
   .then((r) => go.run(r.instance))
-  .catch((e) => self.postMessage({ error: "bench.wasm: " + e }));
+  .catch((e) => self.postMessage({ error: file + ": " + e }));
 
 self.onmessage = async (e) => {
   try {

@@ -12,6 +12,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // command is one subcommand of the CLI. Each lives in its own file and
@@ -77,7 +78,29 @@ func usage(w io.Writer) {
 	}
 }
 
-func oneLine(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", "; ") }
+// oneLine makes an error one line. Other control characters (a terminal's
+// escape sequences, from a file name, a recipe or a link) are shown
+// escaped, never sent raw.
+func oneLine(s string) string {
+	return escapeControls(strings.ReplaceAll(strings.TrimSpace(s), "\n", "; "))
+}
+
+// escapeControls writes every control character as \xNN (or \u…).
+func escapeControls(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			if r < 0x100 {
+				fmt.Fprintf(&b, "\\x%02x", r)
+			} else {
+				fmt.Fprintf(&b, "\\u%04x", r)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // newFlags makes a FlagSet that reports errors instead of exiting.
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/ganplayground/ganplayground/assets"
 	"github.com/ganplayground/ganplayground/core/classify"
@@ -37,7 +36,7 @@ type evalResult struct {
 	Data        string `json:"data"`
 	Step        int    `json:"step"`
 	Fingerprint string `json:"fingerprint"`
-	Recipe      string `json:"recipe"`
+	Recipe      string `json:"recipe"` // as train -recipe reads it (recipe.Compact)
 	Samples     int    `json:"samples"`
 	SampleSeed  uint64 `json:"sample_seed"`
 	*metrics.Modes
@@ -100,7 +99,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 // records for each model.
 func evaluate(t *gan.Trainer, mnist, clsFile string) (evalResult, error) {
 	res := evalResult{
-		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.String(), Temp: t.Recipe.Temp,
+		Data: t.Recipe.Data, Step: t.Step, Fingerprint: t.Fingerprint(), Recipe: t.Recipe.Compact(), Temp: t.Recipe.Temp,
 		Samples: evalSamples, SampleSeed: evalSeed,
 	}
 	var err error
@@ -116,6 +115,9 @@ func evaluate(t *gan.Trainer, mnist, clsFile string) (evalResult, error) {
 // coverage for the mixtures (whose modes are known).
 func score2D(res *evalResult, t *gan.Trainer) error {
 	samples := t.Samples(evalSamples, evalSeed)
+	if err := finiteSamples(samples, t.Recipe.DataDim()); err != nil {
+		return err
+	}
 	src, err := data.New(t.Recipe, nil)
 	if err != nil {
 		return err
@@ -155,6 +157,9 @@ func scoreMNIST(res *evalResult, t *gan.Trainer, dir, clsFile string) error {
 	valid = valid[:min(parzenValid*data.Pixels, len(valid))]
 	res.Samples = parzenSamples
 	samples := t.Samples(parzenSamples, evalSeed)
+	if err := finiteSamples(samples, t.Recipe.DataDim()); err != nil {
+		return err
+	}
 	p, err := metrics.Parzen(samples, valid, testX, t.Recipe.DataDim(), nil)
 	if err != nil {
 		return err
@@ -200,7 +205,7 @@ func loadClassifier(path string) (*classify.Classifier, error) {
 	b := assets.MNISTClassifier
 	if path != "" {
 		var err error
-		if b, err = os.ReadFile(path); err != nil {
+		if b, err = readCapped(path, capClassifier); err != nil {
 			return nil, err
 		}
 	}

@@ -59,6 +59,9 @@ func chooseTemp(t *gan.Trainer, mnist string, temps []float64) ([]TempScore, err
 			return nil, err
 		}
 		samples := t.Samples(parzenSamples, evalSeed)
+		if err := finiteSamples(samples, t.Recipe.DataDim()); err != nil {
+			return nil, err
+		}
 		ll := make([]float64, nv*len(sig))
 		if err := metrics.ParzenLL(ll, samples, valid, data.Pixels, sig, nil); err != nil {
 			return nil, err

@@ -56,6 +56,10 @@ func saveCheckpoint(path string, t *gan.Trainer) error {
 // synced and then renamed over path: a crash or a failed fill never
 // leaves half a file, and never touches the file that was there.
 func writeFile(path string, fill func(io.Writer) error) (err error) {
+	path, err = outputTarget(path) // through symbolic links; never over a device
+	if err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
@@ -101,6 +105,10 @@ func dataSource(rc recipe.Recipe, mnist string) (data.Source, error) {
 // checkWritable fails early if path's folder cannot take the checkpoint,
 // rather than after an hour of training.
 func checkWritable(path string) error {
+	path, err := outputTarget(path)
+	if err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".probe*")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)

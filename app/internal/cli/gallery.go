@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -113,7 +112,7 @@ func readGalleryRecipe(dir, id string) (recipe.Recipe, error) {
 		return recipe.Recipe{}, fmt.Errorf("bad gallery id %q", id)
 	}
 	path := filepath.Join(dir, id+".recipe")
-	b, err := os.ReadFile(path)
+	b, err := readCapped(path, capRecipe)
 	if err != nil {
 		return recipe.Recipe{}, err
 	}
@@ -210,7 +209,7 @@ func writeGalleryModel(dir, id string, t *gan.Trainer, secs float64, mnist strin
 // rescoreGalleryModel measures an existing ID.link again and rewrites
 // ID.json, keeping the training time it records.
 func rescoreGalleryModel(dir, id string, rc recipe.Recipe, mnist string, quiet bool, stderr io.Writer) (galleryEntry, error) {
-	b, err := os.ReadFile(filepath.Join(dir, id+linkExt))
+	b, err := readCapped(filepath.Join(dir, id+linkExt), capLink)
 	if err != nil {
 		return galleryEntry{}, err
 	}
@@ -221,7 +220,7 @@ func rescoreGalleryModel(dir, id string, rc recipe.Recipe, mnist string, quiet b
 	if e.Steps != rc.Steps {
 		return e, fmt.Errorf("%s%s holds step %d, its recipe trains to %d: rebuild it", id, linkExt, e.Steps, rc.Steps)
 	}
-	if b, err := os.ReadFile(filepath.Join(dir, id+".json")); err == nil {
+	if b, err := readCapped(filepath.Join(dir, id+".json"), capJSON); err == nil {
 		var old galleryEntry
 		if err := json.Unmarshal(b, &old); err == nil {
 			e.TrainSeconds = old.TrainSeconds
@@ -292,7 +291,7 @@ func galleryTitle(dir, id string) (title, blurb string) {
 	if tb, ok := galleryText[id]; ok {
 		return tb[0], tb[1]
 	}
-	if b, err := os.ReadFile(filepath.Join(dir, id+".json")); err == nil {
+	if b, err := readCapped(filepath.Join(dir, id+".json"), capJSON); err == nil {
 		var old galleryEntry
 		if json.Unmarshal(b, &old) == nil && old.Title != "" {
 			return old.Title, old.Blurb

@@ -4,7 +4,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/ganplayground/ganplayground/core/gan"
@@ -22,7 +21,7 @@ func loadModel(path string) (*gan.Trainer, error) {
 	if !strings.HasSuffix(path, linkExt) {
 		return loadCheckpoint(path)
 	}
-	b, err := os.ReadFile(path)
+	b, err := readCapped(path, capLink)
 	if err != nil {
 		return nil, err
 	}

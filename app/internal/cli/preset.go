@@ -33,7 +33,7 @@ func runPreset(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintln(stdout, r.String())
+		_, err = fmt.Fprintln(stdout, r.Compact())
 		return err
 	}
 	return errors.New("want at most one preset name")

@@ -65,8 +65,12 @@ func TestPresetsAndGalleryRecipe(t *testing.T) {
 		if code := Run([]string{"preset", name}, &out, &out); code != 0 {
 			t.Fatalf("preset %s: %s", name, out.String())
 		}
-		if _, err := recipe.Parse(strings.TrimSpace(out.String())); err != nil {
-			t.Errorf("preset %s: %v", name, err)
+		// What preset prints is ready for train -recipe: a new run's
+		// recipe that is the preset exactly, data-set defaults and all.
+		got, err := recipe.ParseNew(strings.TrimSpace(out.String()))
+		want, _ := recipe.Preset(name, "")
+		if err != nil || got.Full() != want.Full() {
+			t.Errorf("preset %s prints %q: as a new run's recipe %q, %v; want %q", name, out.String(), got.Full(), err, want.Full())
 		}
 	}
 	for _, id := range []string{"grid25", "mnist-all", "mnist-one"} {

@@ -60,6 +60,9 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("-n %d: a digit grid holds at most %d images", *n, maxDigitGrid)
 	}
 	samples := t.Samples(*n, *seed)
+	if err := finiteSamples(samples, t.Recipe.DataDim()); err != nil {
+		return err
+	}
 	return writeFile(*out, func(w io.Writer) error {
 		switch {
 		case ext == ".npy":

@@ -35,7 +35,7 @@ type trainResult struct {
 	DLoss       float64 `json:"dloss"`
 	GLoss       float64 `json:"gloss"`
 	Out         string  `json:"out"`
-	Recipe      string  `json:"recipe"`
+	Recipe      string  `json:"recipe"` // as train -recipe reads it (recipe.Compact): it reproduces the run
 }
 
 func runTrain(args []string, stdout, stderr io.Writer) error {
@@ -118,7 +118,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	}
 	res := trainResult{
 		Step: t.Step, DSteps: t.DSteps, Fingerprint: t.Fingerprint(), Seconds: secs,
-		DLoss: t.Stats.DLoss, GLoss: t.Stats.GLoss, Out: *out, Recipe: t.Recipe.String(),
+		DLoss: t.Stats.DLoss, GLoss: t.Stats.GLoss, Out: *out, Recipe: t.Recipe.Compact(),
 	}
 	if secs > 0 {
 		res.StepsPerSec = float64(t.Step-first) / secs
@@ -133,16 +133,23 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 // checkpoint's step (the run is then what training with it from the
 // start gives).
 func startRun(text, from, mnist string) (*gan.Trainer, error) {
-	rc, err := recipe.Parse(text)
-	if err != nil {
-		return nil, err
-	}
 	if from == "" {
+		// A new run: the data set's own default recipe under the text.
+		rc, err := recipe.ParseNew(text)
+		if err != nil {
+			return nil, err
+		}
 		src, err := dataSource(rc, mnist)
 		if err != nil {
 			return nil, err
 		}
 		return gan.New(rc, src)
+	}
+	// Continuing: the text is compared with the checkpoint's complete
+	// recipe key by key, so no data-set default may fill it in.
+	rc, err := recipe.Parse(text)
+	if err != nil {
+		return nil, err
 	}
 	t, err := loadCheckpoint(from)
 	if err != nil {
@@ -169,6 +176,9 @@ func startRun(text, from, mnist string) (*gan.Trainer, error) {
 			}
 		}
 	}
+	if t.Recipe.Steps > 0 && t.Recipe.Steps < t.Step {
+		return nil, fmt.Errorf("-recipe steps=%d is below %s's step %d: steps counts from the start of the run, so nothing would be trained", t.Recipe.Steps, from, t.Step)
+	}
 	src, err := dataSource(t.Recipe, mnist)
 	if err != nil {
 		return nil, err
@@ -181,9 +191,9 @@ func startRun(text, from, mnist string) (*gan.Trainer, error) {
 // recipe.Parse, which uses the same splitting.
 func explicitKeys(text string) []string {
 	var names []string
-	for _, part := range strings.Split(strings.TrimLeft(text, "#?"), "&") {
-		if name, _, ok := strings.Cut(part, "="); ok {
-			names = append(names, name)
+	for _, part := range recipe.Parts(text) {
+		if part.HasValue {
+			names = append(names, part.Key)
 		}
 	}
 	return names

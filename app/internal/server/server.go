@@ -57,8 +57,7 @@ func Run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "GAN Playground on http://%s/\n", ln.Addr())
-	srv := &http.Server{Handler: gzipHandler(h), ReadHeaderTimeout: 10 * time.Second}
-	return srv.Serve(ln)
+	return newServer(h).Serve(ln)
 }
 
 // requiredFiles must be built before serving (make wasm).
@@ -79,7 +78,7 @@ func newHandler(webDir string) (*app.Handler, error) {
 	}
 	files := &webFiles{dir: webDir, version: version}
 	// Compress the big files now rather than on the first page load.
-	for _, f := range []string{"app.wasm", "worker.wasm"} {
+	for _, f := range []string{"app.wasm", "worker.wasm", "worker-scalar.wasm"} {
 		p := filepath.Join(webDir, f)
 		if st, err := os.Stat(p); err == nil {
 			files.gzipped(p, st)
@@ -179,7 +178,12 @@ func (w *webFiles) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		http.Error(rw, err.Error(), http.StatusNotFound)
 		return
 	}
-	file := filepath.Join(w.dir, filepath.FromSlash(strings.TrimPrefix(p, "/web/")))
+	rel := strings.TrimPrefix(p, "/web/")
+	file := filepath.Join(w.dir, filepath.FromSlash(rel))
+	if hidden(rel) || !inside(w.dir, file) {
+		http.NotFound(rw, r)
+		return
+	}
 	st, err := os.Stat(file)
 	if err != nil || st.IsDir() {
 		http.NotFound(rw, r)
@@ -315,16 +319,25 @@ func (w *gzipWriter) close() {
 // web folder copied beside them.
 func writeStatic(out, webDir string, h *app.Handler) error {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
-		return err
+		return fmt.Errorf("writing the static site: %w", plainError(err))
 	}
 	return filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		rel, _ := filepath.Rel(webDir, p)
+		if rel != "." && hidden(filepath.ToSlash(rel)) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil // dotfiles are not part of the site
+		}
 		dst := filepath.Join(out, "web", rel)
 		if d.IsDir() {
 			return os.MkdirAll(dst, 0o755)
+		}
+		if !inside(webDir, p) {
+			return nil // a link out of the web folder (or to no regular file) is not exported
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {

@@ -26,7 +26,7 @@ func registerRoutes() { app.Route("/", func() app.Composer { return &ui.Playgrou
 // fakeWeb makes a web folder with stand-ins for the built files.
 func fakeWeb(t *testing.T) string {
 	dir := t.TempDir()
-	for _, f := range append(requiredFiles, "styles.css", "page.js", "icon.svg") {
+	for _, f := range append(requiredFiles, "styles.css", "page.js", "icon.svg", "worker-scalar.wasm") {
 		if err := os.WriteFile(filepath.Join(dir, f), []byte(strings.Repeat("content of "+f+"\n", 100)), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func TestServeFiles(t *testing.T) {
 		b, _ := io.ReadAll(r)
 		return resp, string(b)
 	}
-	for _, f := range []string{"/web/app.wasm", "/web/worker.wasm"} {
+	for _, f := range []string{"/web/app.wasm", "/web/worker.wasm", "/web/worker-scalar.wasm"} {
 		resp, body := get(f, true)
 		if ct := resp.Header.Get("Content-Type"); ct != "application/wasm" {
 			t.Errorf("%s served as %q", f, ct)
@@ -80,7 +80,7 @@ func TestServeFiles(t *testing.T) {
 		t.Error("the page points at an outside host")
 	}
 	_, sw := get("/app-worker.js", false)
-	for _, want := range []string{"/web/worker.js", "/web/worker.wasm", "/web/wasm_exec.js", "/web/page.js", "/web/icon-192.png"} {
+	for _, want := range []string{"/web/worker.js", "/web/worker.wasm", "/web/worker-scalar.wasm", "/web/wasm_exec.js", "/web/page.js", "/web/icon-192.png"} {
 		if !strings.Contains(sw, want) {
 			t.Errorf("service worker does not cache %s", want)
 		}

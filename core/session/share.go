@@ -1,4 +1,4 @@
-package main
+package session
 
 import (
 	"errors"
@@ -13,21 +13,16 @@ import (
 	"github.com/ganplayground/ganplayground/core/share"
 )
 
-// linkState is what the session keeps for model links and files: the
-// last decoded link (NeedsMNIST decodes it to learn whether the asset must
-// be fetched first; Handle then uses it rather than decoding twice) and
-// the reply waiting to be posted.
-type linkState struct {
+// linkCache is the last decoded link: NeedsMNIST decodes it to learn
+// whether the asset must be fetched first; Open then uses it rather than
+// decoding twice.
+type linkCache struct {
 	cached  bool // value, t, info and err hold a decoding
 	value   string
 	bundled bool // value was decoded with the gallery's caps
 	t       *gan.Trainer
 	info    share.Info
 	err     error
-
-	reply    []byte // a KindLink or KindFile report, until TakeReply
-	replyBuf []byte
-	rep      protocol.Report
 }
 
 // decodeLink is share.Decode, remembered for the same value; bundled
@@ -46,92 +41,72 @@ func (s *Session) decodeLink(value string, bundled bool) (*gan.Trainer, share.In
 	return l.t, l.info, l.err
 }
 
-// linkNeedsMNIST reports whether opening this link needs the MNIST asset
+// LinkNeedsMNIST reports whether opening this link needs the MNIST asset
 // the session does not have yet.
-func (s *Session) linkNeedsMNIST(value string, bundled bool) bool {
+func (s *Session) LinkNeedsMNIST(value string, bundled bool) bool {
 	t, _, err := s.decodeLink(value, bundled)
-	return err == nil && t.Recipe.Data == "mnist" && s.mnist == nil
+	return err == nil && s.NeedsMNIST(t.Recipe)
 }
 
-// TakeReply returns the KindLink or KindFile report the last command
-// produced, once, or nil. Post it before the status that follows.
-func (s *Session) TakeReply() []byte {
-	b := s.link.reply
-	s.link.reply = nil
-	return b
-}
-
-func (s *Session) sendReply(r *protocol.Report) {
-	s.link.replyBuf = protocol.AppendReport(s.link.replyBuf[:0], r)
-	s.link.reply = s.link.replyBuf
-}
-
-// share encodes the current G as a link. The link is decoded again, as a
-// receiver would, and the opened model's fingerprint and samples checksum
-// go with it, so that a page (or a test) can compare both ends.
-func (s *Session) share() {
-	r := &s.link.rep
-	*r = protocol.Report{Kind: protocol.KindLink, Run: s.run, Link: protocol.LinkInfo{Op: protocol.OpShare}}
-	defer s.sendReply(r)
+// Share encodes the current G as a link into l. The link is decoded
+// again, as a receiver would, and the opened model's fingerprint and
+// samples checksum go with it, so that a page (or a test) can compare both
+// ends. A link too long to share is no error: l.Fits is false.
+func (s *Session) Share(l *protocol.LinkInfo) error {
 	if s.t == nil {
-		r.Error = "Nothing to share: the model could not be built (see the error above)."
-		return
+		return errors.New("Nothing to share: the model could not be built (see the error above).")
 	}
 	value, info, err := share.Encode(s.t)
-	r.Link.Bytes, r.Link.Fits, r.Link.Quant, r.Link.Params, r.Link.Step, r.Link.WithD, r.Link.Recipe =
+	l.Bytes, l.Fits, l.Quant, l.Params, l.Step, l.WithD, l.Recipe =
 		info.Bytes, info.Fits(), info.Quant.String(), info.Params, info.Step, info.WithD, info.Recipe
 	if errors.Is(err, share.ErrLinkTooLarge) {
-		return // Fits is false: the page offers the file and says why
+		return nil // Fits is false: the page offers the file and says why
 	}
 	if err != nil {
-		r.Error = "Cannot share this model: " + err.Error()
-		return
+		return errors.New("Cannot share this model: " + err.Error())
 	}
 	t, _, err := share.Decode(value)
 	if err != nil { // a bug, not user input: say so rather than hand out a dead link
-		r.Error = "Cannot share this model: the link does not open again: " + err.Error()
-		return
+		return errors.New("Cannot share this model: the link does not open again: " + err.Error())
 	}
 	if err := t.Attach(s.t.Data); err != nil {
-		r.Error = "Cannot share this model: " + err.Error()
-		return
+		return errors.New("Cannot share this model: " + err.Error())
 	}
-	r.Link.Value = value
-	r.Link.Fingerprint = t.Fingerprint()
-	r.Link.Samples = samplesSum(t)
+	l.Value = value
+	l.Fingerprint = t.Fingerprint()
+	l.Samples = samplesSum(t)
+	return nil
 }
 
-// samplesSum is protocol.SamplesSum of the samples t's snapshots show.
+// samplesSum is protocol.SamplesSum of the samples t's views show.
 func samplesSum(t *gan.Trainer) string {
-	var r protocol.Report
-	newViews(t).fill(&r, protocol.LayerFake, nil, false, time.Time{})
-	return protocol.SamplesSum(&r)
+	var v Views
+	v.reset()
+	newViews(t).fill(&v, protocol.LayerFake, nil, false, time.Time{})
+	return protocol.SamplesSum(&protocol.Report{Fake: v.Fake, Images: v.Images})
 }
 
-// open replaces the trainer with the one a link holds, paused, so that
-// its samples show before any training; a bad link changes nothing.
-func (s *Session) open(value string, bundled bool) {
-	r := &s.link.rep
-	*r = protocol.Report{Kind: protocol.KindLink, Link: protocol.LinkInfo{Op: protocol.OpOpen}}
-	defer s.sendReply(r)
+// Open replaces the run with the one a link holds, paused, so that its
+// samples show before any training, and describes it in l; a bad link
+// changes nothing (the error is worded for the user). bundled: a gallery
+// model shipped with the page, allowed the longer caps of
+// share.DecodeBundle.
+func (s *Session) Open(value string, bundled bool, l *protocol.LinkInfo) error {
 	t, info, err := s.decodeLink(value, bundled)
 	s.link.cached, s.link.t = false, nil // a trainer is opened once: never hand it to a second open
 	if err != nil {
-		r.Error = "This model link cannot be opened: " + linkProblem(err)
-		return
+		return errors.New("This model link cannot be opened: " + linkProblem(err))
 	}
 	rc := t.Recipe
-	if rc.Data == "mnist" && s.mnist == nil {
-		r.Error = "This model link needs MNIST, which is not available: build the asset with `make assets`."
-		return
+	if s.NeedsMNIST(rc) {
+		return errors.New("This model link needs MNIST, which is not available: build the asset with `make assets`.")
 	}
 	src, err := data.New(rc, s.mnist)
 	if err == nil {
 		err = t.Attach(src)
 	}
 	if err != nil {
-		r.Error = "This model link cannot be opened: " + err.Error()
-		return
+		return errors.New("This model link cannot be opened: " + err.Error())
 	}
 	// A model shared at its step limit would refuse to play: opened with
 	// its D it can train on, so the limit is lifted (steps=0: none).
@@ -139,11 +114,11 @@ func (s *Session) open(value string, bundled bool) {
 	if lifted {
 		t.Recipe.Steps = 0
 	}
-	s.adopt(t, src) // the same reset as a loaded checkpoint (keep.go)
+	s.Adopt(t) // the same reset as a loaded checkpoint
 	s.note = openNote(info, lifted)
-	r.Run = s.run
-	r.Link = protocol.LinkInfo{Op: protocol.OpOpen, Bytes: info.Bytes, Fits: info.Fits(), Quant: info.Quant.String(),
+	*l = protocol.LinkInfo{Op: protocol.OpOpen, Bytes: info.Bytes, Fits: info.Fits(), Quant: info.Quant.String(),
 		Params: info.Params, Step: info.Step, WithD: info.WithD, Recipe: t.Recipe.String(), Fingerprint: t.Fingerprint()}
+	return nil
 }
 
 // openNote tells what was opened and what play will do.
@@ -174,20 +149,14 @@ func linkProblem(err error) string {
 	return msg + "."
 }
 
-// exportG sends G's weights as a safetensors file.
-func (s *Session) exportG() {
-	r := &s.link.rep
-	*r = protocol.Report{Kind: protocol.KindFile, Run: s.run}
-	defer s.sendReply(r)
+// ExportG is G's weights as a safetensors file, and its file name.
+func (s *Session) ExportG() (name string, file []byte, err error) {
 	if s.t == nil {
-		r.Error = "Nothing to export: the model could not be built."
-		return
+		return "", nil, errors.New("Nothing to export: the model could not be built.")
 	}
 	b, err := export.GeneratorSafetensors(s.t)
 	if err != nil {
-		r.Error = "Cannot export the weights: " + err.Error()
-		return
+		return "", nil, errors.New("Cannot export the weights: " + err.Error())
 	}
-	r.File = b
-	r.FileName = fmt.Sprintf("generator-%s-step%d.safetensors", s.t.Recipe.Data, s.t.Step)
+	return fmt.Sprintf("generator-%s-step%d.safetensors", s.t.Recipe.Data, s.t.Step), b, nil
 }

@@ -1,4 +1,4 @@
-package main
+package session
 
 import (
 	"math"
@@ -15,13 +15,54 @@ import (
 // costs about as much as a training step, and the page smooths the grid
 // when it scales it up.
 const (
-	nReal   = 512 // real points shown
-	nFake   = 256 // fake points shown (from fixed noise, so they move smoothly)
-	nArrows = 96  // fake points that get a gradient arrow
-	gridN   = 32  // D and D* heat maps are gridN×gridN
-	manN    = 15  // G's manifold: a manN×manN grid in (z0, z1)
-	nImages = 36  // MNIST: a 6×6 sample grid
+	NReal   = 512 // real points shown
+	NFake   = 256 // fake points shown (from fixed noise, so they move smoothly)
+	NArrows = 96  // fake points that get a gradient arrow
+	GridN   = 32  // D and D* heat maps are GridN×GridN
+	ManN    = 15  // G's manifold: a ManN×ManN grid in (z0, z1)
+	NImages = 36  // MNIST: a 6×6 sample grid
 )
+
+// Views is what a run looks like, as plain data: for 2-D data the points,
+// the heat maps and the quality figures; for images the sample grid and
+// the MNIST views. Empty slices mean "not asked for". The square
+// [-Extent, Extent]² is shown; grids are row-major, row 0 at the top
+// (y = +Extent), cell centres.
+type Views struct {
+	Extent   float32
+	Real     []float32 // NReal×2 data points
+	Fake     []float32 // NFake×2 samples, from fixed noise
+	Arrows   []float32 // per fake point: the step G's loss gives it (dx, dy)
+	GridN    int
+	D        []float32 // GridN² of D(x) ∈ (0, 1)
+	DStar    []float32 // GridN² of the optimal D*(x) = p_data/(p_data+p_g)
+	CG       float64   // C(G) on the grid, minimum −log 4; NaN if not computed
+	ManN     int
+	Manifold []float32 // ManN²×2: G(z) on a grid of (z0, z1)
+
+	// Mode coverage of Fake (data sets with modes) and its JSD against
+	// the data (2-D data; NaN if not computed).
+	ModesHit, ModesTotal int
+	HQ, ModeKL           float64
+	JSD                  float64
+
+	// Images: ImgN samples from fixed noise, InterpN along a line in noise
+	// space, NearN pairs of a sample and its nearest training image
+	// (sample first); 28×28 pixels 0–255 each.
+	ImgN    int
+	Images  []byte
+	InterpN int
+	Interp  []byte
+	NearN   int
+	Near    []byte
+}
+
+// reset empties v, keeping its buffers.
+func (v *Views) reset() {
+	*v = Views{Real: v.Real[:0], Fake: v.Fake[:0], Arrows: v.Arrows[:0], D: v.D[:0], DStar: v.DStar[:0],
+		Manifold: v.Manifold[:0], Images: v.Images[:0], Interp: v.Interp[:0], Near: v.Near[:0],
+		CG: math.NaN(), JSD: math.NaN()}
+}
 
 // views holds the fixed inputs and the scratch buffers of the views.
 type views struct {
@@ -41,35 +82,35 @@ type views struct {
 // own, so that looking never changes the training run.
 func newViews(t *gan.Trainer) *views {
 	rc := t.Recipe
-	v := &views{t: t, extent: protocol.Extent(rc.Data)}
+	v := &views{t: t, extent: rc.DataSet().Extent}
 	fixed := func(n int, salt uint64) []float32 { return t.Noise(n, rc.Seed^salt) }
-	if rc.DataDim() != 2 {
-		v.zFake = fixed(nImages, 0xf1ced)
+	if rc.DataSet().Image() {
+		v.zFake = fixed(NImages, 0xf1ced)
 		ends := fixed(2, 0x11e)
 		v.mnist = newMNISTViews(ends[:rc.Z], ends[rc.Z:], t.Data)
 		return v
 	}
 	v.jsd, _ = metrics.NewJSDRef(t.Data) // 2-D data always has one; nil just hides the figure
-	v.real = make([]float32, 2*nReal)
-	t.Data.Sample(rng.New(rc.Seed^0x4ea1), v.real, nReal)
-	v.zFake = fixed(nFake, 0xf1ced)
+	v.real = make([]float32, 2*NReal)
+	t.Data.Sample(rng.New(rc.Seed^0x4ea1), v.real, NReal)
+	v.zFake = fixed(NFake, 0xf1ced)
 	// The manifold: z0, z1 sweep ±2 prior standard deviations, the other
 	// coordinates stay at the prior's centre.
-	v.zMan = make([]float32, manN*manN*rc.Z)
-	for j := 0; j < manN; j++ {
-		for i := 0; i < manN; i++ {
-			z := v.zMan[(j*manN+i)*rc.Z:]
-			z[0] = float32(-2 + 4*float64(i)/(manN-1))
+	v.zMan = make([]float32, ManN*ManN*rc.Z)
+	for j := 0; j < ManN; j++ {
+		for i := 0; i < ManN; i++ {
+			z := v.zMan[(j*ManN+i)*rc.Z:]
+			z[0] = float32(-2 + 4*float64(i)/(ManN-1))
 			if rc.Z > 1 {
-				z[1] = float32(2 - 4*float64(j)/(manN-1))
+				z[1] = float32(2 - 4*float64(j)/(ManN-1))
 			}
 		}
 	}
-	v.grid = make([]float32, 2*gridN*gridN)
-	for j := 0; j < gridN; j++ {
-		for i := 0; i < gridN; i++ {
+	v.grid = make([]float32, 2*GridN*GridN)
+	for j := 0; j < GridN; j++ {
+		for i := 0; i < GridN; i++ {
 			x, y := cellCentre(v.extent, i, j)
-			v.grid[2*(j*gridN+i)], v.grid[2*(j*gridN+i)+1] = x, y
+			v.grid[2*(j*GridN+i)], v.grid[2*(j*GridN+i)+1] = x, y
 		}
 	}
 	return v
@@ -77,21 +118,21 @@ func newViews(t *gan.Trainer) *views {
 
 // cellCentre is the point at column i, row j (row 0 at the top).
 func cellCentre(e float32, i, j int) (x, y float32) {
-	c := 2 * e / gridN
+	c := 2 * e / GridN
 	return -e + (float32(i)+0.5)*c, e - (float32(j)+0.5)*c
 }
 
 // fill computes the views layers asks for; training says whether the
 // run is going on (the costly nearest-neighbour search is then rationed).
-func (v *views) fill(r *protocol.Report, layers protocol.Layers, mix *data.Mixture, training bool, now time.Time) {
+func (v *views) fill(r *Views, layers protocol.Layers, mix *data.Mixture, training bool, now time.Time) {
 	t := v.t
 	r.Extent = v.extent
-	if t.Recipe.DataDim() != 2 {
-		r.ImgN = nImages
-		r.Images = toBytes(r.Images, t.Generate(v.zFake, nImages))
+	if t.Recipe.DataSet().Image() {
+		r.ImgN = NImages
+		r.Images = toBytes(r.Images, t.Generate(v.zFake, NImages))
 		if layers&protocol.LayerInterp != 0 {
-			r.InterpN = nInterp
-			r.Interp = toBytes(r.Interp, t.Generate(v.mnist.zLine, nInterp))
+			r.InterpN = NInterp
+			r.Interp = toBytes(r.Interp, t.Generate(v.mnist.zLine, NInterp))
 		}
 		if layers&protocol.LayerNearest != 0 {
 			v.mnist.fillNearest(r, r.Images, t.Step, training, now)
@@ -101,7 +142,7 @@ func (v *views) fill(r *protocol.Report, layers protocol.Layers, mix *data.Mixtu
 	if layers&protocol.LayerReal != 0 || layers&protocol.LayerDStar != 0 {
 		r.Real = append(r.Real, v.real...)
 	}
-	fake := t.Generate(v.zFake, nFake)
+	fake := t.Generate(v.zFake, NFake)
 	r.Fake = append(r.Fake, fake...)
 	if mix != nil {
 		m := metrics.ModeCoverage(mix, r.Fake)
@@ -113,11 +154,11 @@ func (v *views) fill(r *protocol.Report, layers protocol.Layers, mix *data.Mixtu
 		}
 	}
 	if layers&protocol.LayerArrows != 0 {
-		r.Arrows = v.arrows(r.Arrows, r.Fake[:2*nArrows])
+		r.Arrows = v.arrows(r.Arrows, r.Fake[:2*NArrows])
 	}
-	r.GridN = gridN
+	r.GridN = GridN
 	if layers&protocol.LayerD != 0 {
-		r.D = t.Discriminate(v.grid, gridN*gridN, r.D)
+		r.D = t.Discriminate(v.grid, GridN*GridN, r.D)
 	}
 	if layers&protocol.LayerDStar != 0 {
 		r.DStar, r.CG = v.dstar(r.DStar, r.Fake)
@@ -125,8 +166,8 @@ func (v *views) fill(r *protocol.Report, layers protocol.Layers, mix *data.Mixtu
 		r.CG = math.NaN()
 	}
 	if layers&protocol.LayerManifold != 0 {
-		r.ManN = manN
-		r.Manifold = append(r.Manifold, t.Generate(v.zMan, manN*manN)...)
+		r.ManN = ManN
+		r.Manifold = append(r.Manifold, t.Generate(v.zMan, ManN*ManN)...)
 	}
 }
 
@@ -209,24 +250,24 @@ func bandwidth(pts []float32) float64 {
 // kde evaluates a Gaussian KDE on the grid, separably: one row of x weights
 // and one column of y weights per point instead of gridN² exponentials.
 func kde(v *views, dst []float64, pts []float32, h float64) []float64 {
-	cell := 2 * float64(v.extent) / gridN
+	cell := 2 * float64(v.extent) / GridN
 	h = max(h, cell)
-	dst = growF64(dst, gridN*gridN)
+	dst = growF64(dst, GridN*GridN)
 	clear(dst)
-	v.kx, v.ky = growF64(v.kx, gridN), growF64(v.ky, gridN)
+	v.kx, v.ky = growF64(v.kx, GridN), growF64(v.ky, GridN)
 	for p := 0; p < len(pts)/2; p++ {
 		px, py := float64(pts[2*p]), float64(pts[2*p+1])
-		for i := 0; i < gridN; i++ {
+		for i := 0; i < GridN; i++ {
 			x, y := cellCentre(v.extent, i, i)
 			dx, dy := (float64(x)-px)/h, (float64(y)-py)/h
 			v.kx[i], v.ky[i] = math.Exp(-dx*dx/2), math.Exp(-dy*dy/2)
 		}
-		for j := 0; j < gridN; j++ {
+		for j := 0; j < GridN; j++ {
 			ky := v.ky[j]
 			if ky < 1e-9 {
 				continue
 			}
-			row := dst[j*gridN : (j+1)*gridN]
+			row := dst[j*GridN : (j+1)*GridN]
 			for i, kx := range v.kx {
 				row[i] += kx * ky
 			}

@@ -1,17 +1,16 @@
-package main
+package session
 
 import (
 	"math"
 	"time"
 
 	"github.com/ganplayground/ganplayground/core/data"
-	"github.com/ganplayground/ganplayground/core/protocol"
 )
 
 // Sizes of the MNIST views.
 const (
-	nInterp  = 10 // images along the line between two fixed noise vectors
-	nNearest = 8  // samples shown with their nearest training image
+	NInterp  = 10 // images along the line between two fixed noise vectors
+	NNearest = 8  // samples shown with their nearest training image
 	// nearestEvery bounds the nearest-neighbour search while training: it
 	// scans the whole subset (≈ 6000 images per digit), so it is redone at
 	// most this often, and at once when training stops.
@@ -21,9 +20,9 @@ const (
 // mnistViews holds the fixed inputs of the interpolation and the last
 // nearest-neighbour result.
 type mnistViews struct {
-	zLine    []float32 // nInterp noise vectors on a straight line
+	zLine    []float32 // NInterp noise vectors on a straight line
 	digits   *data.Digits
-	near     []byte // nNearest pairs (sample, neighbour), 784 bytes each
+	near     []byte // NNearest pairs (sample, neighbour), 784 bytes each
 	nearStep int    // the step near was computed at; -1: never
 	nearAt   time.Time
 }
@@ -32,9 +31,9 @@ type mnistViews struct {
 // and b (each z rows long).
 func newMNISTViews(a, b []float32, src data.Source) *mnistViews {
 	z := len(a)
-	m := &mnistViews{zLine: make([]float32, nInterp*z), nearStep: -1}
-	for i := 0; i < nInterp; i++ {
-		f := float32(i) / (nInterp - 1)
+	m := &mnistViews{zLine: make([]float32, NInterp*z), nearStep: -1}
+	for i := 0; i < NInterp; i++ {
+		f := float32(i) / (NInterp - 1)
 		for k := 0; k < z; k++ {
 			m.zLine[i*z+k] = (1-f)*a[k] + f*b[k]
 		}
@@ -77,11 +76,11 @@ func nearest(d *data.Digits, img []byte) int {
 // fillNearest sets r's nearest-neighbour pairs for the first samples in
 // imgs (the sample grid's bytes), recomputing them when the weights have
 // changed and the last search is old enough (or training has stopped).
-func (m *mnistViews) fillNearest(r *protocol.Report, imgs []byte, step int, training bool, now time.Time) {
+func (m *mnistViews) fillNearest(r *Views, imgs []byte, step int, training bool, now time.Time) {
 	if m.digits == nil || m.digits.Len() == 0 {
 		return
 	}
-	n := min(nNearest, len(imgs)/data.Pixels)
+	n := min(NNearest, len(imgs)/data.Pixels)
 	if step != m.nearStep && (!training || m.nearStep < 0 || now.Sub(m.nearAt) >= nearestEvery) {
 		m.near = m.near[:0]
 		for i := 0; i < n; i++ {

@@ -1,4 +1,4 @@
-package main
+package session
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"image/png"
 
 	"github.com/ganplayground/ganplayground/core/gan"
-	"github.com/ganplayground/ganplayground/core/protocol"
 	"github.com/ganplayground/ganplayground/core/rng"
 )
 
@@ -51,7 +50,7 @@ func thumbPoints2D(t *gan.Trainer, samples []float32) image.Image {
 	for i := 0; i < len(img.Pix); i += 4 {
 		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = thumbBG.R, thumbBG.G, thumbBG.B, thumbBG.A
 	}
-	e := protocol.Extent(t.Recipe.Data)
+	e := t.Recipe.DataSet().Extent
 	dot := func(x, y float32, c color.RGBA) {
 		px := int((x + e) / (2 * e) * thumbSide)
 		py := int((e - y) / (2 * e) * thumbSide)

@@ -1,4 +1,4 @@
-package main
+package session
 
 import (
 	"bytes"
@@ -43,35 +43,37 @@ func TestNearest(t *testing.T) {
 // image, and do not change the run.
 func TestMNISTViews(t *testing.T) {
 	const text = "data=mnist&digits=17&g=16&d=16&z=8&batch=8&steps=3&seed=2"
-	run := func(layers protocol.Layers) (*protocol.Report, *Session) {
-		s := NewSession()
+	run := func(layers protocol.Layers) (*Views, *Session) {
+		s := New()
 		s.SetMNIST(fakeMNIST(60))
-		s.Handle(&protocol.Command{Op: protocol.OpLayers, Layers: layers})
-		s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
+		s.SetLayers(layers)
+		s.Init(text, true)
+		var v Views
 		for s.Training() {
 			s.Train(time.Millisecond)
-			snapshot(t, s)
+			s.Views(&v)
 		}
-		return snapshot(t, s), s
+		s.Views(&v)
+		return &v, s
 	}
-	plain, _ := run(0)
-	if plain.InterpN != 0 || plain.NearN != 0 || plain.ImgN != nImages {
+	plain, ps := run(0)
+	if plain.InterpN != 0 || plain.NearN != 0 || plain.ImgN != NImages {
 		t.Fatalf("views not asked for: interp %d near %d images %d", plain.InterpN, plain.NearN, plain.ImgN)
 	}
-	r, s := run(protocol.LayerInterp | protocol.LayerNearest)
-	if r.Fingerprint != plain.Fingerprint || r.Step != 3 {
-		t.Fatalf("the views changed the run: %s vs %s", r.Fingerprint, plain.Fingerprint)
+	v, s := run(protocol.LayerInterp | protocol.LayerNearest)
+	if s.Trainer().Fingerprint() != ps.Trainer().Fingerprint() || s.Trainer().Step != 3 {
+		t.Fatalf("the views changed the run: %s vs %s", s.Trainer().Fingerprint(), ps.Trainer().Fingerprint())
 	}
-	if r.InterpN != nInterp || r.NearN != nNearest {
-		t.Fatalf("interp %d near %d", r.InterpN, r.NearN)
+	if v.InterpN != NInterp || v.NearN != NNearest {
+		t.Fatalf("interp %d near %d", v.InterpN, v.NearN)
 	}
-	if bytes.Equal(r.Interp[:784], r.Interp[len(r.Interp)-784:]) {
+	if bytes.Equal(v.Interp[:784], v.Interp[len(v.Interp)-784:]) {
 		t.Error("the interpolation's ends are the same image")
 	}
 	d := s.views.mnist.digits
-	for i := 0; i < r.NearN; i++ {
-		pair := r.Near[2*i*784 : (2*i+2)*784]
-		if !bytes.Equal(pair[:784], r.Images[i*784:(i+1)*784]) {
+	for i := 0; i < v.NearN; i++ {
+		pair := v.Near[2*i*784 : (2*i+2)*784]
+		if !bytes.Equal(pair[:784], v.Images[i*784:(i+1)*784]) {
 			t.Errorf("pair %d: not sample %d", i, i)
 		}
 		if !bytes.Equal(pair[784:], d.Image(nearest(d, pair[:784]))) {

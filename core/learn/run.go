@@ -1,0 +1,72 @@
+package learn
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/gan"
+	"github.com/ganplayground/ganplayground/core/recipe"
+)
+
+// Result is one run's way to its target.
+type Result struct {
+	Recipe  string  `json:"recipe"`
+	Reached bool    `json:"reached"`
+	Steps   int     `json:"steps"` // the first scored step that met the target, else the last step
+	Last    Score   `json:"last"`  // the score at Steps
+	Seconds float64 `json:"seconds"`
+}
+
+// StepsTo trains rc (a 2-D recipe) from step 0, scoring it every `every`
+// steps, until its data set's target is met or the run reaches limit steps
+// (0: the recipe's own step limit). trace, if not nil, sees every score.
+func StepsTo(rc recipe.Recipe, every, limit int, trace func(Score)) (Result, error) {
+	tg, ok := Targets[rc.Data]
+	if !ok {
+		return Result{}, fmt.Errorf("learn: no target for data=%s", rc.Data)
+	}
+	if limit <= 0 {
+		limit = rc.Steps
+	}
+	if limit <= 0 || every <= 0 {
+		return Result{}, fmt.Errorf("learn: want a step limit and every > 0")
+	}
+	src, err := data.New(rc, nil)
+	if err != nil {
+		return Result{}, err
+	}
+	sc, err := NewScorer(src)
+	if err != nil {
+		return Result{}, err
+	}
+	t, err := gan.New(rc, src)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Recipe: rc.String()}
+	var train time.Duration
+	for t.Step < limit {
+		t0 := time.Now()
+		for i := 0; i < every && t.Step < limit; i++ {
+			if err := t.StepOnce(); err != nil {
+				return res, err
+			}
+		}
+		train += time.Since(t0)
+		s, err := sc.Score(t)
+		if err != nil {
+			return res, err
+		}
+		if trace != nil {
+			trace(s)
+		}
+		res.Steps, res.Last = t.Step, s
+		if tg.Met(s) {
+			res.Reached = true
+			break
+		}
+	}
+	res.Seconds = train.Seconds()
+	return res, nil
+}

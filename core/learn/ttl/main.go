@@ -1,0 +1,68 @@
+// Command ttl measures steps to target ("time to learn"): it trains a
+// recipe on several seeds, scoring every few steps as `app eval` does, and
+// prints the first scored step that meets the data set's target (see
+// core/learn). Without -recipe it measures every data set's default
+// recipe on the table's seeds and prints docs/time-to-learn.md's table:
+//
+//	go run ./core/learn/ttl                      # the whole table
+//	go run ./core/learn/ttl -data ring8,grid25   # some rows
+//	go run ./core/learn/ttl -recipe "data=grid25&lrg=0.004" -seeds 21 -trace
+//
+// Steps are deterministic; seconds are this machine's, natively, on one
+// core.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/ganplayground/ganplayground/core/learn"
+	"github.com/ganplayground/ganplayground/core/recipe"
+)
+
+func main() {
+	text := flag.String("recipe", "", "a new run's recipe (the data set's default under it); empty: the table")
+	dataSets := flag.String("data", strings.Join(learn.TableData, ","), "table rows to measure")
+	seeds := flag.String("seeds", "21", "with -recipe: comma-separated seeds")
+	every := flag.Int("every", 50, "score every N steps")
+	limit := flag.Int("limit", 0, "with -recipe: stop at this step (0: the recipe's steps)")
+	trace := flag.Bool("trace", false, "with -recipe: print every score to stderr")
+	flag.Parse()
+	if *text == "" {
+		var rows []learn.Row
+		for _, d := range strings.Split(*dataSets, ",") {
+			row, err := learn.TableRow(d, *every)
+			if err != nil {
+				fail(err)
+			}
+			fmt.Fprintf(os.Stderr, "%s: done\n", d)
+			rows = append(rows, row)
+		}
+		learn.WriteTable(os.Stdout, rows)
+		return
+	}
+	for _, s := range strings.Split(*seeds, ",") {
+		rc, err := recipe.ParseNew(*text + "&seed=" + s)
+		if err != nil {
+			fail(err)
+		}
+		res, err := learn.StepsTo(rc, *every, *limit, func(sc learn.Score) {
+			if *trace {
+				fmt.Fprintf(os.Stderr, "seed %s %s\n", s, sc)
+			}
+		})
+		if err != nil {
+			fail(err)
+		}
+		b, _ := json.Marshal(res)
+		fmt.Printf("seed %s %s\n", s, b)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "ttl:", err)
+	os.Exit(1)
+}
