@@ -2,11 +2,11 @@ package ui
 
 import "github.com/ganplayground/ganplayground/core/recipe"
 
-// dataDefaults is the default recipe for a data set: the recipe's
-// defaults with that data.
+// dataDefaults is a data set's default recipe (core/recipe's per-data-set
+// table); an unknown name gets the recipe's defaults.
 func dataDefaults(data string) recipe.Recipe {
-	rc := recipe.Default()
-	if err := rc.Set("data", data); err != nil {
+	rc, err := recipe.ForData(data)
+	if err != nil {
 		return recipe.Default()
 	}
 	return rc

@@ -38,6 +38,7 @@ type Playground struct {
 	keep     keepState  // checkpoints (keep.go)
 
 	repRecipe, repData string    // the report's recipe and its data set (reportCurrent)
+	viewRun            int       // the run of the latest full report: a light one keeps older views
 	savedPoints        []float32 // drawn points, kept while another data set is picked
 	pageNote           string    // the page's own note for the status line, for run pageNoteRun
 	pageNoteRun        int
@@ -238,7 +239,17 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 		p.repaint()
 		return
 	}
-	if err := c.Set(key, strings.TrimSpace(val)); err != nil {
+	var err error
+	if key == "data" {
+		// A data button: keys moved off the old data set's defaults stay,
+		// the rest take the new data set's (points were handled above).
+		pts := c.Points
+		c, err = c.WithData(strings.TrimSpace(val))
+		c.Points = pts
+	} else {
+		err = c.Set(key, strings.TrimSpace(val))
+	}
+	if err != nil {
 		p.formErr = "Setting not applied: " + err.Error()
 		resetInput("set-"+key, p.rc.Get(key))
 		return
@@ -353,6 +364,7 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 		r.Fingerprint = in.Fingerprint // "" for big nets: shown as "—" until the full report
 	} else {
 		p.rep, p.in = p.in, p.rep
+		p.viewRun = p.rep.Run // the views and figures now are this run's
 	}
 	p.status = r.Status.String()
 	p.autosaveTick()
