@@ -42,7 +42,7 @@ func (g *Guide) Render() app.UI {
 		),
 		app.P().Text("Things to try:"),
 		app.Ol().Body(
-			li("Press play", " (or the space bar) and watch the blue dots spread over the ring, and the modes chart below climb to 8 of 8."),
+			li("Press play", " (or the space bar) and watch the blue dots spread over the ring, and the “clusters reached” chart below climb to 8."),
 			li("Open grid25", " in the gallery: 25 clusters, all found."),
 			li("Choose the “Vanilla GAN” preset", " and watch G collapse onto a few clusters; set “Samples per D verdict” back to 2 to cure it."),
 			li("Pick mnist", ", choose a few digits and train: G learns to draw them. “Estimate quality” scores it as the paper does."),

@@ -257,8 +257,10 @@ func (p *painter) chart(cv *canvas, title string, xs []int, ss []series, labels 
 		cv.Dash(true)
 		cv.Poly(append(p.xy[:0], padL, float32(Y(ref)), float32(padL+W), float32(Y(ref))))
 		cv.Dash(false)
-		cv.Style("#666", "", 1)
-		cv.Text(trim(ref), padL-3, Y(ref)+4, "right") // the line's value on the axis
+		if y := Y(ref); y > padT+14 && y < padT+H-14 { // clear of the axis' own labels
+			cv.Style("#666", "", 1)
+			cv.Text(trim(ref), padL-3, y+4, "right") // the line's value on the axis
+		}
 	}
 	for k, s := range ss {
 		cv.Style("", s.color, 1.5)

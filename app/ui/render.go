@@ -103,7 +103,9 @@ func (p *Playground) Render() app.UI {
 // the page: right after a switch (or with custom data not drawn yet) it
 // is the previous run's, whose figures must not show as this one's.
 func (p *Playground) reportCurrent() bool {
-	if p.rc.DataSet().NeedsPoints && len(p.rc.Points) == 0 {
+	if p.rc.DataSet().NeedsPoints && len(p.rc.Points) == 0 || p.viewRun != p.rep.Run {
+		// Nothing drawn yet, or a new run's light report over the old
+		// run's views and mode figures.
 		return false
 	}
 	if p.repRecipe != p.rep.Recipe || p.repData == "" {
