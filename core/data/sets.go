@@ -45,7 +45,7 @@ var Sets = []Set{
 		source: func(Spec, *MNIST) (Source, error) { return Grid25(), nil }},
 	{Name: "spiral", Dim: 2, Extent: 5,
 		source: func(Spec, *MNIST) (Source, error) { return Spiral{}, nil }},
-	{Name: "moons", Dim: 2, Extent: 3.5, // x spans ±3 before noise
+	{Name: "moons", Dim: 2, Extent: 4, // x spans ±3 before noise (σ 0.1): 3.5 left the tips on the edge
 		source: func(Spec, *MNIST) (Source, error) { return Moons{}, nil }},
 	{Name: "custom", Dim: 2, Extent: 5, Modes: true, NeedsPoints: true, // a Gaussian around each drawn point
 		source: func(s Spec, _ *MNIST) (Source, error) {
