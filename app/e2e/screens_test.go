@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -158,6 +160,36 @@ func TestScreens(t *testing.T) {
 			time.Sleep(500 * time.Millisecond)
 			if st := tb.hook("status"); st != "paused" {
 				t.Errorf("%s: space in a text field changed the run (%s)", sc.name, st)
+			}
+
+			if sc.mobile {
+				// Drawing by touch: a tap adds a point, a drag a stroke.
+				tb3 := openAt(t, browser, sc, base+"/#seed=5&g=32,32&d=32,32")
+				tb3.poll(pageReady+` && document.querySelector('[data-test=status]')?.textContent === "idle"`, 45*time.Second)
+				tb3.click("data-custom")
+				tb3.poll(`document.querySelector('[data-test=custom-count]') !== null`, 15*time.Second)
+				eval[bool](tb3, `(document.querySelector('[data-test=view]').scrollIntoView(), true)`)
+				box := eval[map[string]float64](tb3, `(() => { const r = document.querySelector('[data-test=view]').getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; })()`)
+				touch := func(typ input.DispatchTouchEventType, fx, fy float64) {
+					pts := []*input.TouchPoint{{X: box["x"] + fx*box["w"], Y: box["y"] + fy*box["h"]}}
+					if typ == input.DispatchTouchEventTypeTouchEnd {
+						pts = []*input.TouchPoint{}
+					}
+					tb3.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+						_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
+						return err
+					}))
+				}
+				touch(input.DispatchTouchEventTypeTouchStart, 0.3, 0.3)
+				touch(input.DispatchTouchEventTypeTouchEnd, 0, 0)
+				tb3.poll(`+document.querySelector('[data-test=custom-count]').textContent === 1`, 15*time.Second)
+				touch(input.DispatchTouchEventTypeTouchStart, 0.2, 0.7)
+				for i := 1; i <= 6; i++ {
+					touch(input.DispatchTouchEventTypeTouchMove, 0.2+float64(i)*0.08, 0.7)
+				}
+				touch(input.DispatchTouchEventTypeTouchEnd, 0, 0)
+				tb3.poll(`+document.querySelector('[data-test=custom-count]').textContent >= 4 && location.hash.includes("points=")`, 15*time.Second)
+				tb3.shot(root, "screen-phone-custom-touch")
 			}
 
 			if mnistErr == nil {
