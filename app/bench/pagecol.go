@@ -58,20 +58,27 @@ type pageWindow struct {
 }
 
 // window plays, lets the rate settle for warm (the page's rate restarts
-// on play and needs 0.2 s), reads the step counter and the shown rate for
-// at least ms, and pauses. The counter is re-rendered at most every
-// 200 ms, so windows should be a few seconds long.
+// on play and needs 0.2 s), then times the step counter from one change
+// of it to the first change after at least ms (the page re-renders it
+// only with a report, at most every 200 ms and less often while its views
+// are costly), reads the shown rate every 250 ms meanwhile, and pauses.
 func (t *pageTab) window(warm, ms time.Duration) (pageWindow, error) {
 	var w pageWindow
 	js := fmt.Sprintf(`(async (warm, ms) => {
 	  const q = (n) => document.querySelector("[data-test=" + n + "]");
 	  const sleep = (d) => new Promise((r) => setTimeout(r, d));
+	  const step = () => Number(q("step").textContent);
+	  const change = async () => { const s = step(); while (step() === s) await sleep(20); return [step(), performance.now()]; };
 	  q("play").click();
 	  await sleep(warm);
-	  const s0 = Number(q("step").textContent), t0 = performance.now();
+	  const [s0, t0] = await change();
 	  const shown = [];
-	  while (performance.now() - t0 < ms) { await sleep(250); shown.push(Number(q("steps-per-sec").textContent)); }
-	  const s1 = Number(q("step").textContent), t1 = performance.now();
+	  let next = t0 + 250;
+	  while (performance.now() - t0 < ms) {
+	    await sleep(20);
+	    if (performance.now() >= next) { shown.push(Number(q("steps-per-sec").textContent)); next += 250; }
+	  }
+	  const [s1, t1] = await change();
 	  q("pause").click();
 	  await sleep(300);
 	  return { steps: s1 - s0, sec: (t1 - t0) / 1000, shown };

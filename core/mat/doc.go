@@ -2,8 +2,8 @@
 // in. All matrices are dense and row-major; the caller owns every slice.
 //
 // Why hand-written and not gonum: compiled to WebAssembly, gonum's pure-Go
-// BLAS is 4–5× slower than a register-tiled float32 loop (measured, see
-// shared/PERF-NOTES.md). Natively gonum stays the test oracle.
+// BLAS is 4–5× slower than a register-tiled float32 loop (measured: see
+// docs/speed.md). Natively gonum stays the test oracle.
 //
 // Reproducibility: element (i, j) of every product is c[i,j] (when
 // accumulating) or 0, plus product 0, plus product 1, … in order of the

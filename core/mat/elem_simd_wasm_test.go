@@ -121,3 +121,51 @@ func BenchmarkSIMDElem(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSIMDNearest times a nearest-neighbour search of one 28×28
+// image over 6,000 (one MNIST digit's share), scalar and vector distances
+// in alternating rounds.
+func BenchmarkSIMDNearest(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const n, dim = 6000, 784
+	set := make([]byte, n*dim)
+	for i := range set {
+		if y, x := i%dim/28, i%28; y >= 4 && y < 24 && x >= 4 && x < 24 && r.IntN(5) < 2 {
+			set[i] = byte(r.IntN(256))
+		}
+	}
+	q := slices.Clone(set[17*dim : 18*dim]) // a training image, redrawn
+	for i := range q {
+		if r.IntN(4) == 0 {
+			q[i] = byte(r.IntN(256))
+		}
+	}
+	search := func(d func(a, b []byte, bound int) int) func() {
+		return func() {
+			bestD := math.MaxInt
+			for i := 0; i < n; i++ {
+				if v := d(q, set[i*dim:(i+1)*dim], bestD); v < bestD {
+					bestD = v
+				}
+			}
+		}
+	}
+	simd, scalar := search(sqDistBytes), search(sqDistBytesScalar)
+	window := func(f func()) float64 {
+		k, t0 := 0, time.Now()
+		for ; k < 2 || time.Since(t0) < 30*time.Millisecond; k++ {
+			f()
+		}
+		return time.Since(t0).Seconds() / float64(k) * 1e3
+	}
+	window(scalar)
+	window(simd)
+	var sc, vc, ratio []float64
+	for b.Loop() {
+		a, v := window(scalar), window(simd)
+		sc, vc, ratio = append(sc, a), append(vc, v), append(ratio, a/v)
+	}
+	b.ReportMetric(median(sc), "scalar-ms")
+	b.ReportMetric(median(vc), "simd-ms")
+	b.ReportMetric(median(ratio), "speedup")
+}

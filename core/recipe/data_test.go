@@ -122,3 +122,38 @@ func TestWithData(t *testing.T) {
 		t.Error("WithData(cifar): want an error")
 	}
 }
+
+// Custom data takes its data set's default under the user's points.
+func TestParseNewCustom(t *testing.T) {
+	r, err := ParseNew("data=custom&points=1,1;-1,-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := base("custom")
+	want.Points = []float32{1, 1, -1, -1}
+	if !reflect.DeepEqual(r, want) {
+		t.Errorf("ParseNew(custom) = %q, want %q", r.Full(), want.Full())
+	}
+	if back, err := ParseNew(r.Compact()); err != nil || !reflect.DeepEqual(back, r) {
+		t.Errorf("round trip %q: %v", r.Compact(), err)
+	}
+}
+
+// The grid25 and mnist defaults are measured recipes of the gallery: they
+// must stay the presets they came from (their tests train the presets).
+func TestDefaultsAreTheirPresets(t *testing.T) {
+	for data, preset := range map[string]string{"grid25": "grid25"} {
+		d, _ := ForData(data)
+		p, _ := Preset(preset, "")
+		d.Seed, p.Seed = 0, 0
+		if d.Full() != p.Full() {
+			t.Errorf("%s default %q is not the %s preset %q", data, d.Full(), preset, p.Full())
+		}
+	}
+	d, _ := ForData("mnist")
+	p, _ := Preset("mnist-all", "gavg=0&steps=16000")
+	d.Seed, p.Seed = 0, 0
+	if d.Full() != p.Full() {
+		t.Errorf("mnist default %q is not mnist-all without gavg, to 16,000 steps: %q", d.Full(), p.Full())
+	}
+}

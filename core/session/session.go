@@ -287,6 +287,22 @@ func (s *Session) Train(budget time.Duration) int {
 	return n
 }
 
+// Iterate completes one iteration, as Train does, and returns its error
+// (the run then failed): for callers that act between iterations, as the
+// command line saves checkpoints at a step.
+func (s *Session) Iterate() error {
+	if s.t == nil {
+		return errors.New("no run to train")
+	}
+	if s.status == protocol.Failed {
+		return errors.New(s.err)
+	}
+	err := s.t.StepOnce()
+	s.record()
+	s.check(err)
+	return err
+}
+
 // SlowStep makes the next single update of the iteration, a D update or,
 // after K of them, G's, as GAN Lab's slow motion does; the caller shows
 // the views and waits. The updates are those of Train, in the same order.
