@@ -46,7 +46,7 @@ func (e *EvalPanel) Render() app.UI {
 	return app.Div().Class("evalpanel").Attr("data-test", "eval").Body(
 		app.H3().Text("Quality"),
 		app.Button().Text("Estimate quality").Attr("data-test", "evaluate").Disabled(running).
-			Title("Parzen window log-likelihood, digit shares and Fréchet distance of 2,000 samples").
+			Title("Parzen window log-likelihood, digit shares and Fréchet distance of 2,000 samples (more for fewer digits, up to the paper's 10,000)").
 			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actEvaluate) }),
 		app.If(running, func() app.UI {
 			return app.Span().Body(
@@ -82,8 +82,9 @@ func (e *EvalPanel) Render() app.UI {
 				"all-digit model shows the same trade: its samples come from the plain average of G's weights over "+
 				"20,000 steps (gavg), which passes the paper's figure with softer digits and a Fréchet distance nearly three "+
 				"times its run's own G's. The quick "+
-				"estimate fits the window to 2,000 samples and scores up to 1,000 test images of the chosen digits, a fifth and a tenth of the "+
-				"paper's sets, so it reads lower than the full protocol (`app eval` on a checkpoint)."),
+				"estimate fits the window to 2,000 samples for all ten digits (more for fewer: 10,000, the paper's count, for one or two) "+
+				"and scores the test images of the chosen digits among 1,000, a tenth of the paper's set; with all ten digits it reads "+
+				"lower than the full protocol (`app eval` on a checkpoint)."),
 		),
 	)
 }

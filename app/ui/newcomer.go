@@ -71,6 +71,10 @@ func (p *Playground) resetDefaults(ctx app.Context) {
 	defer ctx.Update()
 	rc := dataDefaults(p.rc.Data)
 	rc.Digits, rc.Points = p.rc.Digits, p.rc.Points
+	if rc.Data != p.rc.Data && rc.Set("data", p.rc.Data) != nil {
+		// The drawn set has no default of its own: the recipe's, on it.
+		rc = p.rc
+	}
 	p.rc, p.drawing, p.formErr, p.pageNote, p.keep.err = rc, nil, "", "", ""
 	setFragment(Fragment(rc))
 	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: rc.String(), Play: p.playsFullSpeed()})

@@ -107,7 +107,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 		p.openGallery(id)
 	})
 	ctx.Handle(actEvaluate, func(ctx app.Context, a app.Action) {
-		p.br.send(&protocol.Command{Op: protocol.OpEvaluate})
+		p.br.send(&protocol.Command{Op: protocol.OpEvaluate, N: evalSamples(len(p.rc.Digits))})
 	})
 	ctx.Handle(actLayer, func(ctx app.Context, a app.Action) {
 		p.layers ^= a.Value.(protocol.Layers)
@@ -241,9 +241,10 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 		return
 	}
 	var err error
-	if key == "data" {
+	if key == "data" && !dataSet(val).NeedsPoints {
 		// A data button: keys moved off the old data set's defaults stay,
 		// the rest take the new data set's (points were handled above).
+		// The drawn set has no default recipe of its own (no points).
 		pts := c.Points
 		c, err = c.WithData(strings.TrimSpace(val))
 		c.Points = pts
