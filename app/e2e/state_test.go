@@ -128,7 +128,7 @@ func TestNoLeftoverState(t *testing.T) {
 		tb := open(t, browser, base+"/#g=16,16&d=16,16&lrg=0.0005")
 		tb.poll(`document.querySelector('[data-test=run-recipe]')?.textContent.includes("lrg=0.0005")`, 45*time.Second)
 		eval[bool](tb, `(document.querySelector('[data-test=reset-defaults]').click(), true)`)
-		tb.poll(`!location.hash.includes("lrg") && !document.querySelector('[data-test=run-recipe]').textContent.includes("lrg")`, 15*time.Second)
+		tb.poll(`!location.hash.includes("lrg=0.0005") && document.querySelector('[data-test=run-recipe]').textContent.length > 0 && !document.querySelector('[data-test=run-recipe]').textContent.includes("lrg=0.0005")`, 15*time.Second)
 		setField(tb, "save-name", "mine")
 		tb.click("save")
 		tb.poll(`document.querySelector('[data-test=keep-info]').textContent.includes("Saved")`, 60*time.Second)
