@@ -55,6 +55,10 @@ func TestNoLeftoverState(t *testing.T) {
 	t.Run("custom after moons shows nothing of moons", func(t *testing.T) {
 		tb := open(t, browser, base+"/#data=moons&g=32,32&d=32,32&run=1")
 		tb.poll(`document.querySelector('[data-test=run-recipe]')?.textContent.includes("data=moons") && !!document.querySelector('[data-test=dstar]') && document.querySelector('[data-test=cg]').textContent !== "—"`, 60*time.Second)
+		// C(G) has its chart, with the −log 4 line, while the best D shows.
+		if !eval[bool](tb, `!!document.querySelector('[data-test=chart-cg]')`) {
+			t.Error("no C(G) chart beside the best-D panel")
+		}
 		tb.click("data-custom")
 		tb.poll(`document.querySelector('[data-test=custom-count]') !== null`, 15*time.Second)
 		time.Sleep(500 * time.Millisecond) // reports of the moons run still arriving
@@ -135,6 +139,15 @@ func TestNoLeftoverState(t *testing.T) {
 		if v := eval[string](tb, `document.querySelector('[data-test=save-name]').value`); v != "" {
 			t.Errorf("the name field still says %q after saving", v)
 		}
+		// A failed import says why, until the next action.
+		junk := t.TempDir() + "/junk.gan"
+		if err := os.WriteFile(junk, []byte("not a checkpoint"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tb.do(chromedp.SetUploadFiles(chromedp.CSS(`[data-test=import]`), []string{junk}))
+		tb.poll(`!document.querySelector('[data-test=keep-error]').hidden`, 30*time.Second)
+		tb.click("step-once")
+		tb.poll(`document.querySelector('[data-test=keep-error]').hidden`, 10*time.Second)
 	})
 
 	t.Run("an MNIST gallery model: Play asks first; the estimate is of its digits", func(t *testing.T) {
