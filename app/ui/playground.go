@@ -88,7 +88,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.handleShare(ctx)
 	p.startKeep(ctx)
 	p.watchWorker(ctx)
-	p.handleNewcomer(ctx)
+	p.handlePageActions(ctx)
 
 	ctx.Handle(actOp, func(ctx app.Context, a app.Action) { p.op(ctx, a.Value.(protocol.Op)) })
 	ctx.Handle(actSet, func(ctx app.Context, a app.Action) {

@@ -7,9 +7,9 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// handleNewcomer registers the actions of the guide, the speed menu, the
+// handlePageActions registers the actions of the guide, the speed menu, the
 // fresh-D question and the defaults button (called from OnMount).
-func (p *Playground) handleNewcomer(ctx app.Context) {
+func (p *Playground) handlePageActions(ctx app.Context) {
 	p.guideOpen = localGet(guideSeenKey) == ""
 	ctx.Handle(actGuideClose, func(ctx app.Context, a app.Action) {
 		p.guideOpen = false
