@@ -11,4 +11,7 @@ func registerRoutes() {
 	app.Route("/", func() app.Composer { return &ui.Playground{} })
 }
 
-func runInBrowser() { app.RunWhenOnBrowser() }
+func runInBrowser() {
+	ui.GuardURL() // a bad percent escape in the address must not stop the page
+	app.RunWhenOnBrowser()
+}

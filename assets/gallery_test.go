@@ -8,7 +8,7 @@ import (
 	"github.com/ganplayground/ganplayground/core/share"
 )
 
-// The shipped gallery: every model the issue asks for, each link opening to
+// The shipped gallery: every model it promises, each link opening to
 // the model its recipe file trains, at the recorded step, with metrics.
 func TestGalleryEntriesOpen(t *testing.T) {
 	es, err := GalleryEntries()

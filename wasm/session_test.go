@@ -1,7 +1,6 @@
 package main
 
 import (
-	"math"
 	"strings"
 	"testing"
 	"time"
@@ -9,7 +8,6 @@ import (
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/protocol"
 	"github.com/ganplayground/ganplayground/core/recipe"
-	"github.com/ganplayground/ganplayground/core/session"
 )
 
 func nativeFingerprint(t *testing.T, text string) string {
@@ -28,31 +26,6 @@ func snapshot(t *testing.T, s *Bridge) *protocol.Report {
 		t.Fatal(err)
 	}
 	return &r
-}
-
-// Looking at the run (snapshots with every view, between slices) must not
-// change it: the page's fingerprint equals the CLI's.
-func TestSnapshotsDoNotPerturbTraining(t *testing.T) {
-	const text = "data=ring8&seed=4242&steps=60&g=32,32&d=32,32&pack=1" // arrows need pack=1
-	s := NewBridge()
-	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
-	for s.Training() {
-		s.Train(time.Millisecond)
-		r := snapshot(t, s)
-		if len(r.D) != session.GridN*session.GridN || len(r.DStar) != session.GridN*session.GridN || len(r.Fake) != 2*session.NFake || len(r.Arrows) != 2*session.NArrows || len(r.Manifold) != 2*session.ManN*session.ManN {
-			t.Fatalf("views missing: %d %d %d %d %d", len(r.D), len(r.DStar), len(r.Fake), len(r.Arrows), len(r.Manifold))
-		}
-	}
-	r := snapshot(t, s)
-	if r.Step != 60 || r.Status != protocol.Paused || !strings.Contains(r.Note, "steps=60") {
-		t.Fatalf("step %d status %v note %q", r.Step, r.Status, r.Note)
-	}
-	if want := nativeFingerprint(t, text); r.Fingerprint != want {
-		t.Fatalf("fingerprint %s, native %s", r.Fingerprint, want)
-	}
-	if r.ModesTotal != 8 || r.CG < -math.Log(4)-1e-9 || r.CG > 1e-9 {
-		t.Fatalf("modes %d/%d, C(G) %v", r.ModesHit, r.ModesTotal, r.CG)
-	}
 }
 
 func TestCommands(t *testing.T) {
@@ -108,51 +81,6 @@ func TestErrors(t *testing.T) {
 	s.Handle(&protocol.Command{Op: protocol.OpPlay})
 	if s.Training() {
 		t.Fatal("a diverged run restarted")
-	}
-}
-
-// Slow motion makes the updates of normal training one at a time, K D
-// updates then G's: the same run, the same fingerprint.
-func TestSlowMotionIsTheSameRun(t *testing.T) {
-	const text = "data=ring8&seed=7&steps=6&k=2&g=16,16&d=16,16"
-	want := nativeFingerprint(t, text)
-	s := NewBridge()
-	s.Handle(&protocol.Command{Op: protocol.OpSlowMo, N: 1})
-	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text, Play: true})
-	var phases []protocol.Phase
-	for i := 0; s.Training() && i < 100; i++ {
-		if i == 4 { // switched off mid-iteration: Train finishes it first
-			s.Handle(&protocol.Command{Op: protocol.OpSlowMo, N: 0})
-			s.Train(time.Millisecond)
-			s.Handle(&protocol.Command{Op: protocol.OpSlowMo, N: 1})
-			continue
-		}
-		s.SlowStep()
-		r := snapshot(t, s)
-		phases = append(phases, r.Phase)
-	}
-	if got := snapshot(t, s); got.Step != 6 || got.Fingerprint != want {
-		t.Fatalf("slow motion: step %d fingerprint %s, want 6 %s", got.Step, got.Fingerprint, want)
-	}
-	d, g := protocol.PhaseD, protocol.PhaseG
-	if len(phases) < 6 || phases[0] != d || phases[1] != d || phases[2] != g || phases[3] != d {
-		t.Fatalf("phases %v", phases)
-	}
-}
-
-// 2-D snapshots carry the JSD against the data; MNIST ones do not.
-func TestSnapshotJSD(t *testing.T) {
-	s := NewBridge()
-	s.Handle(&protocol.Command{Op: protocol.OpLayers, Layers: protocol.LayerFake})
-	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=ring8&steps=2"})
-	if j := snapshot(t, s).JSD; !(j > 0 && j <= math.Ln2) {
-		t.Errorf("ring8 JSD %v", j)
-	}
-	s = NewBridge()
-	s.SetMNIST(fakeMNIST(60))
-	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=mnist&digits=1&g=8&d=8&z=4&batch=4&steps=1"})
-	if j := snapshot(t, s).JSD; !math.IsNaN(j) {
-		t.Errorf("MNIST JSD %v", j)
 	}
 }
 

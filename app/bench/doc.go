@@ -4,7 +4,7 @@
 // (`app serve`, every view and report included), the TF.js reference of
 // the same GAN in the same browser (wasm and cpu backends), and native Go
 // on the same core code, for the workloads of package measure, and prints
-// one table with the ratios against their targets; then the real page's time to its first
+// one table with the ratios against their targets (docs/speed.md); then the real page's time to its first
 // training step, the gzip sizes of the page's WASM binaries, and heap
 // allocations per step.
 //

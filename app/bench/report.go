@@ -21,7 +21,7 @@ var columns = []struct{ impl, head string }{
 	{native, "native Go"},
 }
 
-// target is one of issue 6's ratios.
+// target is one of the speed targets' ratios (docs/speed.md).
 type target struct {
 	label     string
 	num, den  string

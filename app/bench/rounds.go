@@ -84,7 +84,7 @@ func measureWorkload(c config, b *chrome, base, appBase string, w measure.Worklo
 
 	// Native: the same runner, in this process.
 	var mnist *data.MNIST
-	if spec.Data == "mnist" {
+	if data.Lookup(spec.Data).Asset != "" { // the MNIST asset (core/data.Sets)
 		if mnist, err = loadMNIST(c.root); err != nil {
 			return res, err
 		}

@@ -97,7 +97,7 @@ func serveStatic(t *testing.T, root string, edit func(site string)) string {
 
 func serveStaticStoppable(t *testing.T, root string, edit func(site string)) (base string, stop func()) {
 	if _, err := exec.LookPath("python3"); err != nil {
-		t.Fatal("python3 is needed to serve the static site (the README's workshop recipe)")
+		t.Fatal("python3 is needed to serve the static site (docs/offline.md's workshop recipe)")
 	}
 	if _, err := os.Stat(filepath.Join(root, "web", "app.wasm")); err != nil {
 		t.Fatal("web/app.wasm is missing: run `make wasm` first")

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"syscall/js"
+	"time"
 
 	"github.com/ganplayground/ganplayground/core/protocol"
 )
@@ -19,6 +20,7 @@ type bridge struct {
 	crash        func(string)
 	out          []byte
 	received     int
+	last         time.Time   // when the last report arrived, or the worker started (see heartbeat.go)
 	free         chan []byte // receive buffers the UI goroutine has finished with
 }
 
@@ -51,6 +53,7 @@ func newBridge(url string, recv func([]byte), crash func(string)) *bridge {
 		if d.InstanceOf(js.Global().Get("Uint8Array")) {
 			p := b.buffer(d.Length())
 			js.CopyBytesToGo(p, d)
+			b.last = time.Now()
 			b.received++
 			js.Global().Set("ganReports", b.received)
 			b.recv(p)
@@ -77,6 +80,7 @@ func newBridge(url string, recv func([]byte), crash func(string)) *bridge {
 }
 
 func (b *bridge) start() {
+	b.last = time.Now()
 	// web/page.js started one while app.wasm loaded: adopt it, once.
 	if w := js.Global().Get("ganWorker"); w.Truthy() {
 		b.w = w
@@ -109,11 +113,19 @@ func (b *bridge) send(c *protocol.Command) {
 // through window.ganKillWorker).
 func (b *bridge) kill() { b.w.Call("terminate") }
 
-// exposeKill lets tests simulate a crash.
+// lastReport is when the worker last reported (or started).
+func (b *bridge) lastReport() time.Time { return b.last }
+
+// exposeKill lets tests simulate a crash: ganKillWorker tells the page,
+// ganStopWorkerSilently does not (the heartbeat must notice).
 func (b *bridge) exposeKill() {
 	js.Global().Set("ganKillWorker", js.FuncOf(func(js.Value, []js.Value) any {
 		b.kill()
 		b.crash("the training worker was killed")
+		return nil
+	}))
+	js.Global().Set("ganStopWorkerSilently", js.FuncOf(func(js.Value, []js.Value) any {
+		b.kill()
 		return nil
 	}))
 }

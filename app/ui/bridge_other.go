@@ -2,7 +2,11 @@
 
 package ui
 
-import "github.com/ganplayground/ganplayground/core/protocol"
+import (
+	"time"
+
+	"github.com/ganplayground/ganplayground/core/protocol"
+)
 
 // bridge does nothing natively: workers exist only in a browser.
 type bridge struct{}
@@ -12,3 +16,4 @@ func (b *bridge) restart()                                 {}
 func (b *bridge) send(*protocol.Command)                   {}
 func (b *bridge) exposeKill()                              {}
 func (b *bridge) release([]byte)                           {}
+func (b *bridge) lastReport() time.Time                    { return time.Now() }

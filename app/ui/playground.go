@@ -76,6 +76,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	}
 	p.handleShare(ctx)
 	p.startKeep(ctx)
+	p.watchWorker(ctx)
 
 	ctx.Handle(actOp, func(ctx app.Context, a app.Action) { p.op(ctx, a.Value.(protocol.Op)) })
 	ctx.Handle(actSet, func(ctx app.Context, a app.Action) {

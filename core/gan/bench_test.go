@@ -11,8 +11,8 @@ import (
 	"github.com/ganplayground/ganplayground/core/rng"
 )
 
-// The three workloads of shared/PERF-NOTES.md. Run them natively and in
-// Node to compare with the table there:
+// The three workloads of docs/speed.md. Run them natively and in Node to
+// compare with the tables there:
 //
 //	go test -run '^$' -bench Step ./core/gan
 //	GOOS=js GOARCH=wasm go test -exec=$(go env GOROOT)/lib/wasm/go_js_wasm_exec -run '^$' -bench Step ./core/gan
@@ -92,8 +92,8 @@ func fakeMNIST() data.Source {
 	return s
 }
 
-// The FLOP count must match the hand count of shared/PERF-NOTES.md (and,
-// for the paper's nets, the same count done by hand).
+// The FLOP count must match the hand counts of docs/speed.md (and, for the
+// paper's nets, the same count done by hand).
 func TestStepFLOPs(t *testing.T) {
 	for _, c := range []struct {
 		recipe string

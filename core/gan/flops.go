@@ -7,7 +7,7 @@ import (
 )
 
 // StepFLOPs counts the matrix-product work one StepOnce needs, 2·rows·in·out
-// per product, the way shared/PERF-NOTES.md does: forward, weight gradient
+// per product, the way docs/speed.md does: forward, weight gradient
 // and input gradient of every Dense, except what is not needed — the first
 // layer's input gradient, and D's weight gradients in the G step. Bias adds,
 // activations and the optimiser are left out. It is the dense count: the

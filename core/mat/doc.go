@@ -2,8 +2,8 @@
 // in. All matrices are dense and row-major; the caller owns every slice.
 //
 // Why hand-written and not gonum: compiled to WebAssembly, gonum's pure-Go
-// BLAS is 4–5× slower than a register-tiled float32 loop (measured, see
-// measured on the training shapes). Natively gonum stays the test oracle.
+// BLAS is 4–5× slower than a register-tiled float32 loop (measured: see
+// docs/speed.md). Natively gonum stays the test oracle.
 //
 // Three builds compute the same bits: the scalar kernels here (native, and
 // the WebAssembly worker for browsers without SIMD), the WebAssembly SIMD

@@ -1,6 +1,7 @@
 package recipe
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -120,5 +121,58 @@ func TestWithData(t *testing.T) {
 	}
 	if _, err := r.WithData("cifar"); err == nil {
 		t.Error("WithData(cifar): want an error")
+	}
+}
+
+// Custom data takes its data set's default under the user's points.
+func TestParseNewCustom(t *testing.T) {
+	r, err := ParseNew("data=custom&points=1,1;-1,-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := base("custom")
+	want.Points = []float32{1, 1, -1, -1}
+	if !reflect.DeepEqual(r, want) {
+		t.Errorf("ParseNew(custom) = %q, want %q", r.Full(), want.Full())
+	}
+	if back, err := ParseNew(r.Compact()); err != nil || !reflect.DeepEqual(back, r) {
+		t.Errorf("round trip %q: %v", r.Compact(), err)
+	}
+}
+
+// The grid25 and mnist defaults are measured recipes of the gallery: they
+// must stay the presets they came from (their tests train the presets).
+func TestDefaultsAreTheirPresets(t *testing.T) {
+	for data, preset := range map[string]string{"grid25": "grid25"} {
+		d, _ := ForData(data)
+		p, _ := Preset(preset, "")
+		d.Seed, p.Seed = 0, 0
+		if d.Full() != p.Full() {
+			t.Errorf("%s default %q is not the %s preset %q", data, d.Full(), preset, p.Full())
+		}
+	}
+	d, _ := ForData("mnist")
+	p, _ := Preset("mnist-all", "gavg=0&steps=16000")
+	d.Seed, p.Seed = 0, 0
+	if d.Full() != p.Full() {
+		t.Errorf("mnist default %q is not mnist-all without gavg, to 16,000 steps: %q", d.Full(), p.Full())
+	}
+}
+
+// docs/recipes.md lists every data set's default as it is.
+func TestDocsListDataDefaults(t *testing.T) {
+	b, err := os.ReadFile("../../docs/recipes.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dataSets {
+		extra := strings.TrimPrefix(strings.TrimPrefix(DataDefault(d), "data="+d), "&")
+		row := "| " + d + " | `" + extra + "`"
+		if d == "custom" && extra == strings.TrimPrefix(DataDefault("ring8"), "data=ring8&") {
+			row = "| custom | as ring8 |"
+		}
+		if !strings.Contains(string(b), row) {
+			t.Errorf("docs/recipes.md has no row %q", row)
+		}
 	}
 }

@@ -43,7 +43,7 @@ const (
 )
 
 // The table. Order is the canonical encoding order. Defaults are the ring8
-// demo and are documented in README.md (keep them in step: a test checks).
+// demo and are documented in docs/recipes.md (keep them in step: a test checks).
 //
 // Why these defaults (measured on ring8, seeds 21/22/31/32/33, 8000 steps):
 // a vanilla GAN here covered 4–8 of 8 modes with 30–45% of samples within

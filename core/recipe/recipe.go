@@ -147,8 +147,17 @@ const MaxLen = 64 << 10
 // ignored, as are empty parts ("a=1&&b=2"). Values may be percent-encoded.
 func Parse(s string) (Recipe, error) { return parseOnto(Default(), s) }
 
-// parseOnto reads the keys of s over base.
+// parseOnto reads the keys of s over base and checks the result.
 func parseOnto(r Recipe, s string) (Recipe, error) {
+	r, err := setKeys(r, s)
+	if err != nil {
+		return r, err
+	}
+	return r, r.Check()
+}
+
+// setKeys reads the keys of s over r, each checked on its own.
+func setKeys(r Recipe, s string) (Recipe, error) {
 	if len(s) > MaxLen {
 		return r, &Error{Msg: fmt.Sprintf("too long (%d bytes, max %d)", len(s), MaxLen)}
 	}
@@ -173,7 +182,7 @@ func parseOnto(r Recipe, s string) (Recipe, error) {
 			return r, &Error{Key: name, Msg: err.Error()}
 		}
 	}
-	return r, r.Check()
+	return r, nil
 }
 
 // Check validates the relations between keys that no single key can check.

@@ -113,7 +113,7 @@ func TestEvalInSlicesIsTheWholeEstimate(t *testing.T) {
 	}
 	gs, _ := classify.Fit(clf.Features(samples, 300), 300, clf.FeatureDim())
 	gt, _ := classify.Fit(clf.Features(test, tests), tests, clf.FeatureDim())
-	if fd, _ := classify.Frechet(gt, gs); math.Abs(e.FD-fd) > 1e-9*max(1, fd) || !(e.FD >= 0) {
+	if fd, _ := classify.Frechet(gt, gs); e.FD != fd || !(e.FD >= 0) {
 		t.Errorf("FD %v, want %v", e.FD, fd)
 	}
 

@@ -87,7 +87,7 @@ func (s *Session) Training() bool { return s.status == protocol.Training && s.t 
 // Slow reports whether training goes one update at a time (see SlowStep).
 func (s *Session) Slow() bool { return s.slow }
 
-// Layers are the 2-D and MNIST views Views computes.
+// SetLayers chooses the 2-D and MNIST views Views computes.
 func (s *Session) SetLayers(l protocol.Layers) { s.layers = l }
 
 // NeedsMNIST reports whether a run of rc needs the MNIST asset the session
@@ -285,6 +285,22 @@ func (s *Session) Train(budget time.Duration) int {
 		}
 	}
 	return n
+}
+
+// Iterate completes one iteration, as Train does, and returns its error
+// (the run then failed): for callers that act between iterations, as the
+// command line saves checkpoints at a step.
+func (s *Session) Iterate() error {
+	if s.t == nil {
+		return errors.New("no run to train")
+	}
+	if s.status == protocol.Failed {
+		return errors.New(s.err)
+	}
+	err := s.t.StepOnce()
+	s.record()
+	s.check(err)
+	return err
 }
 
 // SlowStep makes the next single update of the iteration, a D update or,

@@ -8,8 +8,8 @@ import (
 	"github.com/ganplayground/ganplayground/core/rng"
 )
 
-// The workloads are the issue's: their FLOP counts are the hand counts
-// of shared/PERF-NOTES.md and core/gan's TestStepFLOPs.
+// The workloads are docs/speed.md's: their FLOP counts are the hand
+// counts there and in core/gan's TestStepFLOPs.
 func TestWorkloadFLOPs(t *testing.T) {
 	want := map[string]float64{"W1": 26_279_936, "W2": 721_682_432, "paper": 3_566_784_000}
 	for _, w := range Workloads {

@@ -7,9 +7,9 @@ type Workload struct {
 	Recipe string // the trainer's recipe
 }
 
-// Workloads are the three setups of issue 6 and core/gan's benchmarks
+// Workloads are the three setups of docs/speed.md and core/gan's benchmarks
 // (BenchmarkStepW1, …W2, …PaperMNIST use the same recipes): W1 and W2 are
-// shared/PERF-NOTES.md's toy and MNIST MLPs; the third is the paper's MNIST
+// the toy and MNIST MLPs the kernels were first measured on; the third is the paper's MNIST
 // preset (maxout D with dropout, SGD with momentum, batch 100).
 var Workloads = []Workload{
 	{"W1", "toy2d G 2→64→64→2, D 2→64→64→1, batch 256, Adam", "z=2&g=64,64&d=64,64&batch=256&pack=1"},

@@ -12,6 +12,7 @@ import (
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/metrics"
+	"github.com/ganplayground/ganplayground/core/session"
 )
 
 func init() {
@@ -26,8 +27,8 @@ func init() {
 // paper's arXiv date), so that two evaluations of a file agree and two
 // files are compared on the same noise.
 const (
-	evalSamples        = 2500
-	evalSeed    uint64 = 20140610
+	evalSamples = 2500
+	evalSeed    = session.EvalSeed
 )
 
 // evalResult is eval's JSON. The metric groups are pointers so that a data
@@ -103,7 +104,7 @@ func evaluate(t *gan.Trainer, mnist, clsFile string) (evalResult, error) {
 		Samples: evalSamples, SampleSeed: evalSeed,
 	}
 	var err error
-	if t.Recipe.Data == "mnist" {
+	if t.Recipe.DataSet().Image() {
 		err = scoreMNIST(&res, t, mnist, clsFile)
 	} else {
 		err = score2D(&res, t)
@@ -141,6 +142,10 @@ const (
 	parzenValid   = 1000
 )
 
+// scoreMNIST runs the estimate of core/session, the page's own, to its
+// end on the paper's sets: 10,000 samples, σ chosen on the first 1,000
+// validation images of the model's digits, the test images of those
+// digits scored.
 func scoreMNIST(res *evalResult, t *gan.Trainer, dir, clsFile string) error {
 	cls, err := loadClassifier(clsFile)
 	if err != nil {
@@ -150,54 +155,28 @@ func scoreMNIST(res *evalResult, t *gan.Trainer, dir, clsFile string) error {
 	if err != nil {
 		return err
 	}
-	// A model of some digits is scored against images of those digits:
-	// its distribution is theirs (with every digit, this is the paper's
-	// protocol unchanged).
-	valid, testX := digitRows(train.ValidSplit(), t.Recipe.Digits), digitRows(test, t.Recipe.Digits)
-	valid = valid[:min(parzenValid*data.Pixels, len(valid))]
-	res.Samples = parzenSamples
-	samples := t.Samples(parzenSamples, evalSeed)
-	if err := finiteSamples(samples, t.Recipe.DataDim()); err != nil {
-		return err
-	}
-	p, err := metrics.Parzen(samples, valid, testX, t.Recipe.DataDim(), nil)
+	a := &session.EvalAssets{Valid: train.ValidSplit(), Test: test, MaxValid: parzenValid, Clf: cls}
+	j, err := session.NewEvalJob(t, a, parzenSamples)
 	if err != nil {
 		return err
 	}
-	res.ParzenLL, res.ParzenSE, res.ParzenSigma = &p.LL, &p.SE, &p.Sigma
-	q, err := classifierScores(cls, samples, parzenSamples, testX, len(testX)/data.Pixels, t.Recipe.Digits)
+	r, err := j.Finish()
 	if err != nil {
 		return err
 	}
-	res.MNISTQuality = q
+	res.Samples = r.Samples
+	res.ParzenLL, res.ParzenSE, res.ParzenSigma = &r.Parzen.LL, &r.Parzen.SE, &r.Parzen.Sigma
+	res.MNISTQuality = quality(r)
 	return nil
 }
 
-// classifierScores reads samples (n×784) with the classifier: digit
-// shares over the selected digits, and the Fréchet distance of their
-// features from those of the m real images.
-func classifierScores(cls *classify.Classifier, samples []float32, n int, real []float32, m int, digits []int) (*MNISTQuality, error) {
-	cv, err := classify.DigitCoverage(cls.Predict(samples, n), digits)
-	if err != nil {
-		return nil, err
-	}
-	dim := cls.FeatureDim()
-	gs, err := classify.Fit(cls.Features(samples, n), n, dim)
-	if err != nil {
-		return nil, err
-	}
-	gr, err := classify.Fit(cls.Features(real, m), m, dim)
-	if err != nil {
-		return nil, err
-	}
-	fd, err := classify.Frechet(gr, gs)
-	if err != nil {
-		return nil, err
-	}
+// quality is the classifier's part of an estimate, as eval prints it.
+func quality(r session.EvalResult) *MNISTQuality {
+	cv := r.Coverage
 	return &MNISTQuality{
 		DigitShare: cv.Share[:], DigitsCovered: cv.Covered, DigitsTotal: cv.Total,
-		DigitMax: cv.Max, DigitKL: cv.KL, DigitStray: cv.Stray, FDClassifier: fd,
-	}, nil
+		DigitMax: cv.Max, DigitKL: cv.KL, DigitStray: cv.Stray, FDClassifier: r.FD,
+	}
 }
 
 // loadClassifier reads a classifier file, or the bundled one for "".
@@ -214,22 +193,4 @@ func loadClassifier(path string) (*classify.Classifier, error) {
 		err = fmt.Errorf("%s: %w", path, err)
 	}
 	return c, err
-}
-
-// digitRows is m's images of the given digits, in order, as float32 rows
-// scaled to [0, 1].
-func digitRows(m *data.MNIST, digits []int) []float32 {
-	var want [10]bool
-	for _, d := range digits {
-		want[d] = true
-	}
-	out := make([]float32, 0, len(m.Images))
-	for i, l := range m.Labels {
-		if int(l) < 10 && want[l] {
-			for _, v := range m.Images[i*data.Pixels : (i+1)*data.Pixels] {
-				out = append(out, float32(v)/255)
-			}
-		}
-	}
-	return out
 }

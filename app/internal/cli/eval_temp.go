@@ -10,6 +10,7 @@ import (
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/metrics"
+	"github.com/ganplayground/ganplayground/core/session"
 )
 
 // TempScore is one candidate sampling temperature, scored the way the
@@ -41,21 +42,21 @@ func parseTemps(s string) ([]float64, error) {
 // 1 trades variety for typical samples; this picks the trade on data the
 // test never sees, as σ is picked.
 func chooseTemp(t *gan.Trainer, mnist string, temps []float64) ([]TempScore, error) {
-	if t.Recipe.Data != "mnist" {
+	if !t.Recipe.DataSet().Image() {
 		return nil, fmt.Errorf("-temps chooses on MNIST's validation images; this model is %s", t.Recipe.Data)
 	}
 	train, _, err := loadMNIST(mnist)
 	if err != nil {
 		return nil, err
 	}
-	valid := digitRows(train.ValidSplit(), t.Recipe.Digits)
+	valid := session.DigitRows(train.ValidSplit(), t.Recipe.Digits)
 	valid = valid[:min(parzenValid*data.Pixels, len(valid))]
 	sig := metrics.ParzenSigmas()
 	nv := len(valid) / data.Pixels
 	var scores []TempScore
 	best := -1
 	for _, temp := range temps {
-		if err := t.Recipe.Set("temp", strconv.FormatFloat(temp, 'g', -1, 64)); err != nil {
+		if err := t.Set("temp", temp); err != nil {
 			return nil, err
 		}
 		samples := t.Samples(parzenSamples, evalSeed)
@@ -73,5 +74,5 @@ func chooseTemp(t *gan.Trainer, mnist string, temps []float64) ([]TempScore, err
 			best = len(scores) - 1
 		}
 	}
-	return scores, t.Recipe.Set("temp", strconv.FormatFloat(scores[best].Temp, 'g', -1, 64))
+	return scores, t.Set("temp", scores[best].Temp)
 }

@@ -92,8 +92,8 @@ func writeFile(path string, fill func(io.Writer) error) (err error) {
 // dataSource builds the data set a recipe names. MNIST trains on the
 // paper's training split (the first 50,000 images), as the page does.
 func dataSource(rc recipe.Recipe, mnist string) (data.Source, error) {
-	if rc.Data != "mnist" {
-		return data.New(rc, nil)
+	if rc.DataSet().Asset == "" {
+		return data.New(rc, nil) // computed, not loaded
 	}
 	train, _, err := loadMNIST(mnist)
 	if err != nil {

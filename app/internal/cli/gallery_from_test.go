@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"github.com/ganplayground/ganplayground/core/recipe"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,14 @@ func TestGalleryAdoptsTrainedCheckpoint(t *testing.T) {
 	// Staged, and started with a larger step limit (as a long run is,
 	// stopped with Ctrl-C at the step the recipe names).
 	ck := filepath.Join(dir, "run.ckpt")
-	mustRun(t, nil, "train", "-quiet", "-recipe", small+"&steps=25", "-o", ck)
+	// The gallery file is a stored recipe (recipe.Parse); train -recipe
+	// reads a new run's (recipe.ParseNew), so it is given the file's
+	// recipe in that form.
+	staged, err := recipe.Parse(small + "&steps=25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, nil, "train", "-quiet", "-recipe", staged.Compact(), "-o", ck)
 	mustRun(t, nil, "train", "-quiet", "-from", ck, "-recipe", "steps=40", "-o", ck)
 	tr, err := loadCheckpoint(ck)
 	if err != nil {
@@ -55,7 +63,8 @@ func TestGalleryAdoptsTrainedCheckpoint(t *testing.T) {
 	}
 
 	short := filepath.Join(dir, "short.ckpt")
-	mustRun(t, nil, "train", "-quiet", "-recipe", small+"&steps=30", "-o", short)
+	staged.Steps = 30
+	mustRun(t, nil, "train", "-quiet", "-recipe", staged.Compact(), "-o", short)
 	other := filepath.Join(dir, "other.ckpt")
 	mustRun(t, nil, "train", "-quiet", "-recipe", small+"&steps=40&lrd=0.001", "-o", other)
 	for _, c := range []struct{ file, want string }{

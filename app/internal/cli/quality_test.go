@@ -9,30 +9,40 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganplayground/ganplayground/core/classify"
 	"github.com/ganplayground/ganplayground/core/recipe"
+	"github.com/ganplayground/ganplayground/core/session"
 )
 
-// The classifier scores of eval, on a tiny MNIST generator and few samples
-// (eval itself scores 10,000; TestMNISTAssetsAndTraining runs it whole).
+// The classifier scores of eval (core/session's estimate), on a tiny
+// MNIST generator and few samples (eval itself scores 10,000;
+// TestMNISTAssetsAndTraining runs it whole), against what the classifier
+// says of real images.
 func TestClassifierScores(t *testing.T) {
 	needMNIST(t)
 	cls, err := loadClassifier("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, test, err := loadMNIST("")
+	train, test, err := loadMNIST("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	const n = 500
-	real := test.Slice(0, n).Float32()
 	// Real images against other real images: every digit, a small FD.
-	q, err := classifierScores(cls, real, n, test.Slice(n, 2*n).Float32(), n, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	real, other := test.Slice(0, n).Float32(), test.Slice(n, 2*n).Float32()
+	cv, err := classify.DigitCoverage(cls.Predict(real, n), []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if q.DigitsCovered != 10 || q.DigitsTotal != 10 || q.DigitMax > 0.2 || q.DigitStray != 0 {
-		t.Errorf("real images: %+v", q)
+	gr, _ := classify.Fit(cls.Features(real, n), n, cls.FeatureDim())
+	gother, _ := classify.Fit(cls.Features(other, n), n, cls.FeatureDim())
+	realFD, err := classify.Frechet(gother, gr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cv.Covered != 10 || cv.Max > 0.2 || cv.Stray != 0 {
+		t.Errorf("real images: %+v", cv)
 	}
 	// A trained-for-nothing generator: far from the data.
 	file := filepath.Join(t.TempDir(), "m.ckpt")
@@ -41,16 +51,22 @@ func TestClassifierScores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := classifierScores(cls, tr.Samples(n, evalSeed), n, real, n, tr.Recipe.Digits)
+	a := &session.EvalAssets{Valid: train.ValidSplit().Slice(0, 2*n), Test: test.Slice(0, 2*n), Clf: cls}
+	j, err := session.NewEvalJob(tr, a, n)
 	if err != nil {
 		t.Fatal(err)
 	}
+	r, err := j.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := quality(r)
 	var sum float64
 	for _, s := range g.DigitShare {
 		sum += s
 	}
-	if g.DigitsTotal != 2 || len(g.DigitShare) != 10 || math.Abs(sum-1) > 1e-9 || !(g.FDClassifier > 10*q.FDClassifier) {
-		t.Errorf("untrained generator: %+v (real vs real FD %v)", g, q.FDClassifier)
+	if g.DigitsTotal != 2 || len(g.DigitShare) != 10 || math.Abs(sum-1) > 1e-9 || !(g.FDClassifier > 10*realFD) {
+		t.Errorf("untrained generator: %+v (real vs real FD %v)", g, realFD)
 	}
 	if _, err := loadClassifier(file); err == nil {
 		t.Error("a checkpoint read as a classifier: want an error")

@@ -55,7 +55,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	mnist := t.Recipe.Data == "mnist"
+	mnist := t.Recipe.DataSet().Image()
 	if mnist && ext == ".png" && *n > maxDigitGrid {
 		return fmt.Errorf("-n %d: a digit grid holds at most %d images", *n, maxDigitGrid)
 	}

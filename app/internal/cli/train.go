@@ -16,6 +16,7 @@ import (
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/mat"
 	"github.com/ganplayground/ganplayground/core/recipe"
+	"github.com/ganplayground/ganplayground/core/session"
 )
 
 func init() {
@@ -42,7 +43,7 @@ type trainResult struct {
 
 func runTrain(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("train", stderr)
-	text := fs.String("recipe", "", "recipe, e.g. \"data=grid25&steps=2000\" (keys: see README)")
+	text := fs.String("recipe", "", "recipe, e.g. \"data=grid25&steps=2000\" (keys: see docs/recipes.md)")
 	out := fs.String("o", "", "checkpoint file to write")
 	from := fs.String("from", "", "checkpoint to continue from; steps counts from the start of the run")
 	every := fs.Int("every", 0, "also save every N steps (0 = only at the end)")
@@ -91,6 +92,8 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		}
 	}()
 
+	run := session.New() // the run controller the page's worker drives too
+	run.Adopt(t)
 	bar := newProgress(stderr, *quiet, t.Step, t.Recipe.Steps)
 	start, first, saved := time.Now(), t.Step, -1
 	// kept says what the output file holds when the run fails: a diverged
@@ -102,7 +105,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		return fmt.Sprintf("%s keeps step %d", *out, saved)
 	}
 	for !t.Done() && !stop.Load() {
-		if err := t.StepOnce(); err != nil {
+		if err := run.Iterate(); err != nil {
 			bar.done()
 			return fmt.Errorf("%w; %s", err, kept())
 		}

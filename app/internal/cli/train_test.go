@@ -22,7 +22,8 @@ func TestTrainMatchesTrainer(t *testing.T) {
 	if res.Step != 40 || res.DSteps != 40 || res.Seconds <= 0 || res.StepsPerSec <= 0 {
 		t.Fatalf("result %+v", res)
 	}
-	rc, _ := recipe.Parse(small + "&steps=40")
+	// train -recipe starts a new run: the data set's default under the text.
+	rc, _ := recipe.ParseNew(small + "&steps=40")
 	src, _ := data.New(rc, nil)
 	tr, _ := gan.New(rc, src)
 	for !tr.Done() {

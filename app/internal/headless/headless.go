@@ -1,8 +1,9 @@
 //go:build !(js && wasm)
 
 // Package headless starts the headless Chromium that the end-to-end tests
-// (app/e2e) and `make bench` (app/bench) drive, with the flags
-// DEVELOPERS.md asks for, so that both measure the same browser.
+// (app/e2e) and `make bench` (app/bench) drive, with one set of flags
+// (headless, no sandbox, GPU, QUIC or background networking), so that both
+// measure the same browser.
 package headless
 
 import (

@@ -22,7 +22,7 @@ import (
 // thumbnails) and blob: URLs (downloads); go-app writes inline style
 // attributes, hence 'unsafe-inline' for styles alone; no plugins, no
 // forms elsewhere, and no site may frame the page (clickjacking).
-// README.md lists the same headers for static servers that can set them.
+// docs/offline.md lists the same headers for static servers that can set them.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
 	"img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; manifest-src 'self'; object-src 'none'; " +
 	"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"

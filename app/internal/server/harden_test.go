@@ -181,15 +181,15 @@ func TestWriteStaticErrorIsPlain(t *testing.T) {
 	}
 }
 
-// README.md gives static servers the headers this server sends.
-func TestReadmeListsTheHeaders(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
+// docs/offline.md gives static servers the headers this server sends.
+func TestDocsListTheHeaders(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "offline.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, h := range securityHeaders {
 		if line := h[0] + ": " + h[1]; !strings.Contains(string(b), line) {
-			t.Errorf("README.md lacks %q", line)
+			t.Errorf("docs/offline.md lacks %q", line)
 		}
 	}
 }

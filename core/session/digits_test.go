@@ -1,6 +1,4 @@
-//go:build !(js && wasm)
-
-package cli
+package session
 
 import (
 	"testing"
@@ -17,7 +15,7 @@ func TestDigitRowsKeepsTheSelectedDigits(t *testing.T) {
 		m.Images[i*data.Pixels] = uint8(10 * i) // the image's index, in its first pixel
 		m.Images[i*data.Pixels+1] = 255
 	}
-	got := digitRows(m, []int{3, 8})
+	got := DigitRows(m, []int{3, 8})
 	if len(got) != 3*data.Pixels {
 		t.Fatalf("%d rows, want 3", len(got)/data.Pixels)
 	}
@@ -27,7 +25,7 @@ func TestDigitRowsKeepsTheSelectedDigits(t *testing.T) {
 			t.Errorf("row %d starts %v, %v; want image %d", r, row[0], row[1], want)
 		}
 	}
-	if all := digitRows(m, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}); len(all) != len(labels)*data.Pixels {
+	if all := DigitRows(m, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}); len(all) != len(labels)*data.Pixels {
 		t.Errorf("every digit: %d rows", len(all)/data.Pixels)
 	}
 }

@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// A training worker reports several times a second (at most a slow step
+// apart: about a second for the paper's MNIST nets on a busy machine). A
+// worker that stops without an error event — terminated, or its tab's
+// process reclaimed — would leave the page saying "training" for ever, so
+// the page notices the silence and restarts it like a crashed one.
+const (
+	heartbeatEvery   = time.Second
+	heartbeatTimeout = 10 * time.Second
+)
+
+// watchWorker checks once a second, on the UI goroutine, whether a worker
+// that should be training has gone silent for heartbeatTimeout.
+func (p *Playground) watchWorker(ctx app.Context) {
+	var since time.Time // when the page was first seen training, this stretch
+	ctx.Async(func() {
+		tick := time.NewTicker(heartbeatEvery)
+		defer tick.Stop()
+		for range tick.C {
+			ctx.Dispatch(func(ctx app.Context) {
+				if p.status != protocol.Training.String() {
+					since = time.Time{}
+					return
+				}
+				now := time.Now()
+				if since.IsZero() {
+					since = now
+				}
+				last := p.br.lastReport()
+				if last.Before(since) {
+					last = since
+				}
+				if quiet := now.Sub(last); quiet >= heartbeatTimeout {
+					since = time.Time{}
+					p.onCrash(ctx, fmt.Sprintf("the training worker stopped (no report for %.0f s)", quiet.Seconds()))
+					ctx.Update()
+				}
+			})
+		}
+	})
+}
