@@ -122,7 +122,7 @@ func TestPage(t *testing.T) {
 		}
 		// A live change keeps the run going and shows in the URL.
 		s := stepOf(tb)
-		tb.do(chromedp.SetValue(chromedp.CSS(`[data-test=set-lrg]`), "0.0005"))
+		setField(tb, "set-lrg", "0.0005")
 		eval[bool](tb, `(() => { document.querySelector('[data-test=set-lrg]').dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
 		tb.poll(`location.hash.includes("lrg=0.0005")`, 15*time.Second)
 		time.Sleep(300 * time.Millisecond)
@@ -136,8 +136,7 @@ func TestPage(t *testing.T) {
 			t.Errorf("batch field shows %q after a refused edit", v)
 		}
 		// A structural change restarts it.
-		tb.do(chromedp.SetValue(chromedp.CSS(`[data-test=set-loss]`), "lsgan"))
-		eval[bool](tb, `(() => { document.querySelector('[data-test=set-loss]').dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+		setField(tb, "set-loss", "lsgan")
 		tb.poll(`location.hash.includes("loss=lsgan")`, 15*time.Second)
 	})
 
@@ -170,7 +169,7 @@ func TestPage(t *testing.T) {
 
 	t.Run("draw a custom distribution", func(t *testing.T) {
 		tb := open(t, browser, base+"/#seed=5&g=64,64&d=64,64")
-		tb.poll(`document.querySelector('[data-test=status]')?.textContent === "idle"`, 45*time.Second)
+		tb.poll(pageReady+` && document.querySelector('[data-test=status]')?.textContent === "idle"`, 45*time.Second)
 		tb.click("data-custom")
 		tb.poll(`document.querySelector('[data-test=custom-count]') !== null`, 15*time.Second)
 		box := eval[map[string]float64](tb, `(() => { const r = document.querySelector('[data-test=view]').getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; })()`)

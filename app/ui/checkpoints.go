@@ -70,10 +70,13 @@ func (c *CheckpointsPanel) Render() app.UI {
 			app.Button().Attr("data-test", "export").Text("Export file").
 				Title("download the current run as a "+fileExt+" checkpoint file").
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actKeepExport) }),
-			app.Label().Class("button").Title("load a "+fileExt+" checkpoint file").Style("display", "inline-flex").Style("gap", "4px").Body(
-				app.Text("Import file:"),
+			// The native file field's own text ("No file chosen") is cut
+			// short in a narrow panel: it is hidden, and its label is the
+			// button.
+			app.Label().Class("button").Title("load a "+fileExt+" checkpoint file").Body(
+				app.Text("Import file…"),
 				app.Input().Type("file").ID(idKeepImport).Attr("data-test", "import").Accept(fileExt+",.ckpt,application/octet-stream").
-					Style("max-width", "170px").
+					Class("visually-hidden").
 					OnChange(func(ctx app.Context, e app.Event) { ctx.NewAction(actKeepImport) }),
 			),
 		),

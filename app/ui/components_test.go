@@ -25,12 +25,13 @@ func mount(t *testing.T, c app.Composer) string {
 // The data-test hooks are an interface for tests and scripts: these names
 // and formats must not change.
 func TestStatusBarHooks(t *testing.T) {
-	html := mount(t, &StatusBar{Status: "training", Step: 1234, StepsPerSec: 37.25, Fingerprint: "0123456789abcdef", Error: "boom"})
+	html := mount(t, &StatusBar{Status: "training", Step: 1234, StepsPerSec: 37.25, Error: "boom"}) +
+		mount(t, &RunDetails{Fingerprint: "0123456789abcdef", Recipe: "pack=1", Samples: "abcd"})
 	// go-app renders attributes in map order: match the hook anywhere in
 	// its element's opening tag, then the element's text.
 	for hook, text := range map[string]string{
 		"status": "training", "step": "1234", "steps-per-sec": "37.2",
-		"fingerprint": "0123456789abcdef", "error": "boom",
+		"fingerprint": "0123456789abcdef", "error": "boom", "run-recipe": "pack=1", "samples-sum": "abcd",
 	} {
 		re := regexp.MustCompile(`<[a-z]+ [^>]*data-test="` + hook + `"[^>]*>` + regexp.QuoteMeta(text) + `<`)
 		if !re.MatchString(html) {
@@ -160,6 +161,36 @@ func TestGalleryListsEveryModel(t *testing.T) {
 		}
 		if _, _, err := ParseFragment(frag); err != nil {
 			t.Errorf("ParseFragment(%q): %v", frag, err)
+		}
+	}
+}
+
+// Every setting the panel shows has a plain label, an explanation and a
+// group: a new recipe key cannot arrive as a bare key.
+func TestSettingsSpeakPlainly(t *testing.T) {
+	groups := map[string]bool{}
+	for _, g := range settingGroups {
+		groups[g] = true
+	}
+	for _, f := range fields() {
+		pl, ok := plainKeys[f.Name]
+		if !ok || pl.Label == "" || pl.Explain == "" || !groups[pl.Group] {
+			t.Errorf("recipe key %q has no plain label, explanation or group: %+v", f.Name, pl)
+		}
+	}
+	html := mount(t, &Settings{Recipe: "lrg=0.0005"})
+	for _, want := range []string{"G learning rate", `class="key"`, ">lrg<", `data-test="explain-lrg"`, `data-test="group-Networks"`, `data-test="reset-defaults"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the settings lack %s", want)
+		}
+	}
+}
+
+// Space and → belong to the page unless a field takes typed text.
+func TestTextInputs(t *testing.T) {
+	for typ, want := range map[string]bool{"": true, "text": true, "number": true, "search": true, "checkbox": false, "radio": false, "file": false, "range": false, "button": false} {
+		if got := isTextInput(typ); got != want {
+			t.Errorf("isTextInput(%q) = %v, want %v", typ, got, want)
 		}
 	}
 }

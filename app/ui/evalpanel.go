@@ -46,7 +46,7 @@ func (e *EvalPanel) Render() app.UI {
 	return app.Div().Class("evalpanel").Attr("data-test", "eval").Body(
 		app.H3().Text("Quality"),
 		app.Button().Text("Estimate quality").Attr("data-test", "evaluate").Disabled(running).
-			Title("Parzen window log-likelihood, digit shares and Fréchet distance of 2,000 samples").
+			Title("Parzen window log-likelihood, digit shares and Fréchet distance of 2,000 samples (more for fewer digits, up to the paper's 10,000)").
 			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actEvaluate) }),
 		app.If(running, func() app.UI {
 			return app.Span().Body(
@@ -71,17 +71,21 @@ func (e *EvalPanel) Render() app.UI {
 			}),
 			app.Tr().Class("ours").Body(app.Td().Text("this model, quick estimate"), app.Td().Attr("data-test", "eval-ours").Text(ours)),
 		),
-		app.P().Class("muted").Text("Parzen estimates are weak, as the paper says: their variance is high, they "+
-			"do not work well in high dimensions, and a blurry or memorising model can score well. So the "+
-			"classifier's digit shares (every digit present, none dominant), the Fréchet distance between real and "+
-			"generated samples in its feature space, and the nearest-training-image view stand beside it. Try the "+
-			"temp setting: below 1, samples grow more typical and the Parzen estimate rises while the Fréchet distance "+
-			"grows, because Parzen rewards typical samples more than it punishes lost variety. The gallery's "+
-			"all-digit model shows the same trade: its samples come from the plain average of G's weights over "+
-			"20,000 steps (gavg), which passes the paper's figure with softer digits and a Fréchet distance nearly three "+
-			"times its run's own G's. The quick "+
-			"estimate fits the window to 2,000 samples and scores 1,000 test images, a fifth and a tenth of the "+
-			"paper's sets, so it reads lower than the full protocol (`app eval` on a checkpoint)."),
+		app.Details().Class("muted").Body(
+			app.Summary().Text("What these figures mean, and their limits"),
+			app.P().Text("Parzen estimates are weak, as the paper says: their variance is high, they "+
+				"do not work well in high dimensions, and a blurry or memorising model can score well. So the "+
+				"classifier's digit shares (every digit present, none dominant), the Fréchet distance between real and "+
+				"generated samples in its feature space, and the nearest-training-image view stand beside it. Try the "+
+				"temp setting: below 1, samples grow more typical and the Parzen estimate rises while the Fréchet distance "+
+				"grows, because Parzen rewards typical samples more than it punishes lost variety. The gallery's "+
+				"all-digit model shows the same trade: its samples come from the plain average of G's weights over "+
+				"20,000 steps (gavg), which passes the paper's figure with softer digits and a Fréchet distance nearly three "+
+				"times its run's own G's. The quick "+
+				"estimate fits the window to 2,000 samples for all ten digits (more for fewer: 10,000, the paper's count, for one or two) "+
+				"and scores the test images of the chosen digits among 1,000, a tenth of the paper's set; with all ten digits it reads "+
+				"lower than the full protocol (`app eval` on a checkpoint)."),
+		),
 	)
 }
 
@@ -103,6 +107,7 @@ func (e *EvalPanel) result() app.UI {
 		app.P().Attr("data-test", "eval-parzen").Text(fmt.Sprintf("Parzen log-likelihood %.1f ± %.1f nats (σ = %.3f; %d samples, %d test images), %s",
 			ev.ParzenLL, ev.ParzenSE, ev.Sigma, ev.Samples, ev.Tests, when)),
 		app.P().Attr("data-test", "eval-fd").Text(fmt.Sprintf("Fréchet distance to the test images in the classifier's features: %.2f (0 for identical statistics)", ev.FD)),
+		app.H4().Attr("data-test", "eval-shares-title").Text("Which digits G draws: the share of each among its samples, as the classifier reads them"),
 		app.Div().Class("shares").Attr("data-test", "eval-shares").Title("share of each digit among the samples, as the classifier reads them").Body(bars...),
 	)
 }

@@ -14,20 +14,22 @@ const (
 
 // ParseFragment reads the URL fragment: a recipe plus the page-only keys
 // run=1 (start training at once), model=… (a shared model, see ModelLink)
-// and gallery=… (see GalleryID). On error the default recipe comes back
-// with the error, so the demo stays usable.
+// and gallery=… (see GalleryID). The recipe is a new run's: the keys it
+// sets over its data set's default recipe (recipe.ParseNew). On error the
+// default recipe comes back with the error, so the demo stays usable.
 func ParseFragment(frag string) (rc recipe.Recipe, run bool, err error) {
 	text, url := recipe.SplitFragment(frag)
 	run = url[runKey] == "1" || url[runKey] == "true"
-	rc, err = recipe.Parse(text)
+	rc, err = recipe.ParseNew(text)
 	if err != nil {
 		return recipe.Default(), false, err
 	}
 	return rc, run, nil
 }
 
-// Fragment is the URL fragment of a recipe (canonical: only non-defaults).
-func Fragment(rc recipe.Recipe) string { return rc.String() }
+// Fragment is the URL fragment of a recipe: the keys that differ from its
+// data set's default recipe (recipe.Compact; ParseFragment reads it back).
+func Fragment(rc recipe.Recipe) string { return rc.Compact() }
 
 // ModelLink is the shared model's value in a fragment ("#model=R0FOA…"),
 // if there is one. The value is untrusted: the worker decodes it.

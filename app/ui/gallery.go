@@ -44,22 +44,25 @@ func (g *Gallery) Render() app.UI {
 		return app.Div().Class("gallery error").Attr("data-test", "gallery").Text("The gallery cannot be read: " + err.Error())
 	}
 	return app.Details().Class("gallery").Attr("data-test", "gallery").Open(true).Body(
-		app.Summary().Text("Gallery: pretrained models"),
-		app.Range(es).Slice(func(i int) app.UI {
+		app.Summary().Text("Gallery: trained models to open"),
+		app.Div().Class("gallery-items").Body(app.Range(es).Slice(func(i int) app.UI {
 			e := es[i]
-			item := app.Div().Class("gallery-item").Attr("data-test", "gallery-item").Attr("data-id", e.ID)
+			item := app.Div().Class("gallery-item").Attr("data-test", "gallery-item").Attr("data-id", e.ID).Title(e.Blurb)
 			if e.ID == g.Open {
 				item = item.Class("open")
 			}
 			return item.Body(
-				app.Button().Text(e.Title).Attr("data-test", "gallery-open-"+e.ID).Title(e.Blurb).
+				app.Button().Text(e.Title).Attr("data-test", "gallery-open-"+e.ID).Title("open it, paused: "+e.Blurb).
 					OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actGallery, e.ID) }),
 				app.Div().Class("muted small").Attr("data-test", "gallery-metrics-"+e.ID).Text(galleryFigures(e)),
 			)
-		}),
-		app.P().Class("muted small").Text("Each model was trained by `make gallery` from its committed recipe and "+
-			"measured by `bin/app eval` on the very weights shown here (the full protocol: 2,500 points for 2-D, "+
-			"the paper's Parzen estimate with 10,000 samples for MNIST)."),
+		})),
+		app.Details().Class("muted small").Body(
+			app.Summary().Text("how these were measured"),
+			app.Text("Each model was trained from its recipe in this project and measured on the very weights shown "+
+				"here, with the full protocol: 2,500 points for 2-D data; for MNIST the paper's Parzen estimate with "+
+				"10,000 samples (the command line's `bin/app eval`)."),
+		),
 	)
 }
 

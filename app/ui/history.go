@@ -24,6 +24,7 @@ type modePoint struct {
 	Hit, Total int // Total 0: the data has no known modes
 	HQ         float64
 	JSD        float64 // NaN when not measured
+	CG         float64 // C(G) on the grid, NaN when not measured (D* off)
 }
 
 // add folds a report into the history, starting over for a new run.
@@ -48,9 +49,13 @@ func (h *history) add(r *protocol.Report) {
 			h.points = thin(h.points, h.every)
 		}
 	}
-	measured := r.ModesTotal > 0 || !r.Light && !math.IsNaN(r.JSD)
+	cg := math.NaN()
+	if !r.Light && r.GridN > 0 && len(r.DStar) > 0 {
+		cg = r.CG
+	}
+	measured := r.ModesTotal > 0 || !r.Light && !math.IsNaN(r.JSD) || !math.IsNaN(cg)
 	if measured && (len(h.modes) == 0 || h.modes[len(h.modes)-1].Step != r.Step) {
-		h.modes = append(h.modes, modePoint{r.Step, r.ModesHit, r.ModesTotal, r.HQ, r.JSD})
+		h.modes = append(h.modes, modePoint{r.Step, r.ModesHit, r.ModesTotal, r.HQ, r.JSD, cg})
 		if len(h.modes) >= maxHistory {
 			k := 0
 			for i := 0; i < len(h.modes); i += 2 {

@@ -371,6 +371,7 @@ func (p *Playground) saveStored(ctx app.Context, req keepRequest, c *protocol.Ch
 			case err != nil:
 				k.info, k.err = "", "Not saved: "+storeProblem(err)
 			case req.kind == keepSave:
+				resetInput(idKeepName, "") // saved: the next save gets a name of its own
 				k.info = fmt.Sprintf("Saved “%s” (%s).", saved.Name, sizeText(saved.Size))
 				if note != "" {
 					k.info += " Note: " + note + "."

@@ -16,17 +16,10 @@ type MNISTViews struct {
 
 func (m *MNISTViews) Render() app.UI {
 	l := protocol.Layers(m.Layers)
-	toggle := func(bit protocol.Layers, hook, name string) app.UI {
-		return app.Label().Body(
-			app.Input().Type("checkbox").Attr("data-test", hook).Checked(l&bit != 0).
-				OnChange(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actLayer, bit) }),
-			app.Text(name),
-		)
-	}
 	return app.Div().Class("mnistviews").Body(
 		app.Div().Class("layers").Body(
-			toggle(protocol.LayerInterp, "layer-interp", "interpolation"),
-			toggle(protocol.LayerNearest, "layer-nearest", "nearest training images"),
+			layerToggle(viewLayer{protocol.LayerInterp, "walk through noise", "G's samples along a straight line between two noise vectors: smooth changes mean G learned a continuous space.", "layer-interp"}, l),
+			layerToggle(viewLayer{protocol.LayerNearest, "nearest real images", "Each sample over its closest training image: exact copies would mean G memorised.", "layer-nearest"}, l),
 		),
 		app.If(l&protocol.LayerInterp != 0, func() app.UI {
 			return app.Figure().Body(

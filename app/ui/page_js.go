@@ -18,13 +18,15 @@ func setFragment(f string) {
 	js.Global().Get("history").Call("replaceState", nil, "", "#"+f)
 }
 
-// listenKeys calls key for keydown events outside form fields; when it
-// returns true the browser's default (scrolling on space) is prevented.
+// listenKeys calls key for keydown events anywhere on the page except in
+// fields that take typed text (text inputs, selects, text areas); when it
+// returns true the browser's default is prevented. A checkbox or a button
+// that a click left focused must not swallow the space bar: the page's
+// keys work whatever has focus.
 func listenKeys(key func(string) bool) {
 	js.Global().Call("addEventListener", "keydown", js.FuncOf(func(this js.Value, args []js.Value) any {
 		e := args[0]
-		switch strings.ToLower(e.Get("target").Get("tagName").String()) {
-		case "input", "select", "textarea":
+		if typesText(e.Get("target")) {
 			return nil
 		}
 		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
@@ -35,15 +37,30 @@ func listenKeys(key func(string) bool) {
 		}
 		return nil
 	}))
-	// A focused button would also "click" on the space bar's keyup: the
-	// keydown above already toggled play, so cancel that second action.
+	// A focused button, checkbox or summary "clicks" on the space bar's
+	// keyup: the keydown above already toggled play, so cancel that second
+	// action (it would toggle the checkbox, or press the button again).
 	js.Global().Call("addEventListener", "keyup", js.FuncOf(func(this js.Value, args []js.Value) any {
 		e := args[0]
-		if e.Get("key").String() == " " && strings.EqualFold(e.Get("target").Get("tagName").String(), "button") {
+		if e.Get("key").String() == " " && !typesText(e.Get("target")) {
 			e.Call("preventDefault")
 		}
 		return nil
 	}))
+}
+
+// typesText reports whether el takes typed text: the keys belong to it.
+func typesText(el js.Value) bool {
+	if !el.Truthy() || el.Get("tagName").IsUndefined() {
+		return false
+	}
+	switch strings.ToLower(el.Get("tagName").String()) {
+	case "select", "textarea":
+		return true
+	case "input":
+		return isTextInput(el.Get("type").String())
+	}
+	return el.Get("isContentEditable").Truthy()
 }
 
 // onHashChange calls f when the user edits the fragment by hand.
@@ -66,5 +83,27 @@ func mark(name string) {
 func resetInput(id, v string) {
 	if el := js.Global().Get("document").Call("getElementById", id); el.Truthy() {
 		el.Set("value", v)
+	}
+}
+
+// localGet reads a value the browser keeps for this site ("" if none, or
+// if storage is blocked: then the page acts as on a first visit).
+func localGet(key string) (v string) {
+	defer func() { recover() }() // storage access throws in some privacy modes
+	ls := js.Global().Get("localStorage")
+	if !ls.Truthy() {
+		return ""
+	}
+	if x := ls.Call("getItem", key); x.Type() == js.TypeString {
+		return x.String()
+	}
+	return ""
+}
+
+// localSet keeps a value for this site; blocked storage is ignored.
+func localSet(key, v string) {
+	defer func() { recover() }()
+	if ls := js.Global().Get("localStorage"); ls.Truthy() {
+		ls.Call("setItem", key, v)
 	}
 }

@@ -7,11 +7,12 @@ import (
 	"github.com/ganplayground/ganplayground/core/protocol"
 )
 
-// Colours: D(x) → 1 ("real") is orange, → 0 ("fake") blue, ½ is white; real
-// points are dark green, fake ones purple.
+// One colour code for the whole page: orange is "real", blue is "fake".
+// D(x) → 1 is orange, → 0 blue, ½ white; real points are a dark orange,
+// G's samples a dark blue, and the charts use the same two.
 const (
-	colReal     = "#1b7837"
-	colFake     = "#762a83"
+	colReal     = "#b35806"
+	colFake     = "#2166ac"
 	colManifold = "rgba(40,40,40,0.55)"
 	colArrow    = "#222"
 )
@@ -256,6 +257,10 @@ func (p *painter) chart(cv *canvas, title string, xs []int, ss []series, labels 
 		cv.Dash(true)
 		cv.Poly(append(p.xy[:0], padL, float32(Y(ref)), float32(padL+W), float32(Y(ref))))
 		cv.Dash(false)
+		if y := Y(ref); y > padT+14 && y < padT+H-14 { // clear of the axis' own labels
+			cv.Style("#666", "", 1)
+			cv.Text(trim(ref), padL-3, y+4, "right") // the line's value on the axis
+		}
 	}
 	for k, s := range ss {
 		cv.Style("", s.color, 1.5)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -37,6 +36,18 @@ type Playground struct {
 	share    shareState // model links and downloads (playground_share.go)
 	gallery  string     // the gallery model last opened (gallery.go)
 	keep     keepState  // checkpoints (keep.go)
+
+	repRecipe, repData string    // the report's recipe and its data set (reportCurrent)
+	viewRun            int       // the run of the latest full report: a light one keeps older views
+	savedPoints        []float32 // drawn points, kept while another data set is picked
+	pageNote           string    // the page's own note for the status line, for run pageNoteRun
+	pageNoteRun        int
+	guideOpen          bool // the first-visit guide is shown (guide.go)
+	speed              int  // steps per second; 0 = full speed (pace.go)
+	pacing             bool // the page is stepping the run at speed
+	paceSent           int  // the step the paced run has been asked to reach
+	askFreshD          bool // Play waits for "train against a fresh D?" (freshd.go)
+	freshDRun          int  // the run for which that was answered yes
 }
 
 // maxRestarts bounds crash recovery: a worker that dies at once every time
@@ -77,6 +88,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.handleShare(ctx)
 	p.startKeep(ctx)
 	p.watchWorker(ctx)
+	p.handlePageActions(ctx)
 
 	ctx.Handle(actOp, func(ctx app.Context, a app.Action) { p.op(ctx, a.Value.(protocol.Op)) })
 	ctx.Handle(actSet, func(ctx app.Context, a app.Action) {
@@ -95,7 +107,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 		p.openGallery(id)
 	})
 	ctx.Handle(actEvaluate, func(ctx app.Context, a app.Action) {
-		p.br.send(&protocol.Command{Op: protocol.OpEvaluate})
+		p.br.send(&protocol.Command{Op: protocol.OpEvaluate, N: evalSamples(len(p.rc.Digits))})
 	})
 	ctx.Handle(actLayer, func(ctx app.Context, a app.Action) {
 		p.layers ^= a.Value.(protocol.Layers)
@@ -127,7 +139,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 		switch key {
 		case " ", "Spacebar":
 			ctx.Dispatch(func(ctx app.Context) {
-				if p.status == protocol.Training.String() {
+				if p.shownStatus() == protocol.Training.String() {
 					p.op(ctx, protocol.OpPause)
 				} else {
 					p.op(ctx, protocol.OpPlay)
@@ -168,13 +180,29 @@ func (p *Playground) op(ctx app.Context, op protocol.Op) {
 	if p.crashed {
 		p.formErr, p.crashed = "", false // the user has read it and goes on
 	}
+	p.keep.err = "" // a checkpoint message belongs to the action that caused it
+	if op != protocol.OpPlay {
+		p.askFreshD = false
+		p.stopPacing()
+	}
 	switch op {
 	case opReset:
+		p.pageNote = ""
 		p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String()})
 	case protocol.OpPlay:
+		if p.needFreshDConfirm() {
+			p.askFreshD = true
+			break
+		}
+		p.askFreshD = false
+		p.liftStepLimit(ctx)
 		// Optimistic: the worker confirms within a slice.
 		if p.status != protocol.Failed.String() {
 			p.status = protocol.Training.String()
+		}
+		if p.speed > 0 {
+			p.startPacing(ctx)
+			break
 		}
 		p.br.send(&protocol.Command{Op: op})
 	default:
@@ -188,17 +216,42 @@ func (p *Playground) op(ctx app.Context, op protocol.Op) {
 func (p *Playground) set(ctx app.Context, key, val string) {
 	defer ctx.Update()
 	c := p.rc
+	p.keep.err = ""
+	if key != "steps" {
+		p.pageNote = ""
+	}
+	if key == "data" {
+		// Drawn points belong to the data set drawn on: they leave the
+		// URL with it, and come back when it is picked again.
+		if !dataSet(val).NeedsPoints && len(c.Points) > 0 {
+			p.savedPoints, c.Points = c.Points, nil
+		} else if dataSet(val).NeedsPoints && len(c.Points) == 0 && len(p.savedPoints) > 0 {
+			c.Points = p.savedPoints
+		}
+	}
 	if key == "data" && dataSet(val).NeedsPoints && len(c.Points) == 0 {
 		// Nothing drawn yet: show an empty view to draw on.
 		c.Data = val
 		p.rc = c
 		p.drawing = nil
 		p.formErr = ""
+		p.stopPacing()
 		p.br.send(&protocol.Command{Op: protocol.OpPause})
 		p.repaint()
 		return
 	}
-	if err := c.Set(key, strings.TrimSpace(val)); err != nil {
+	var err error
+	if key == "data" && !dataSet(val).NeedsPoints {
+		// A data button: keys moved off the old data set's defaults stay,
+		// the rest take the new data set's (points were handled above).
+		// The drawn set has no default recipe of its own (no points).
+		pts := c.Points
+		c, err = c.WithData(strings.TrimSpace(val))
+		c.Points = pts
+	} else {
+		err = c.Set(key, strings.TrimSpace(val))
+	}
+	if err != nil {
 		p.formErr = "Setting not applied: " + err.Error()
 		resetInput("set-"+key, p.rc.Get(key))
 		return
@@ -213,7 +266,7 @@ func (p *Playground) set(ctx app.Context, key, val string) {
 		p.br.send(&protocol.Command{Op: protocol.OpSet, Key: key, Value: v})
 		return
 	}
-	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.status == protocol.Training.String()})
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.playsFullSpeed()})
 }
 
 // preset loads preset i: its recipe, in the URL too, from step 0 (playing
@@ -228,9 +281,9 @@ func (p *Playground) preset(ctx app.Context, i int) {
 		p.formErr = "Preset not applied: " + err.Error()
 		return
 	}
-	p.rc, p.drawing, p.formErr = rc, nil, ""
+	p.rc, p.drawing, p.formErr, p.pageNote = rc, nil, "", ""
 	setFragment(Fragment(rc))
-	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: rc.String(), Play: p.status == protocol.Training.String()})
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: rc.String(), Play: p.playsFullSpeed()})
 }
 
 // presetIndex is the index of the preset whose recipe is rc, or -1.
@@ -268,7 +321,7 @@ func (p *Playground) commitDrawing(ctx app.Context) {
 	}
 	p.rc, p.drawing, p.formErr = c, nil, ""
 	setFragment(Fragment(c))
-	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.status == protocol.Training.String()})
+	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: c.String(), Play: p.playsFullSpeed()})
 	ctx.Update()
 }
 
@@ -313,6 +366,7 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 		r.Fingerprint = in.Fingerprint // "" for big nets: shown as "—" until the full report
 	} else {
 		p.rep, p.in = p.in, p.rep
+		p.viewRun = p.rep.Run // the views and figures now are this run's
 	}
 	p.status = r.Status.String()
 	p.autosaveTick()
@@ -411,97 +465,4 @@ func (p *Playground) repaint() {
 		}
 	}
 	p.charts()
-}
-
-func (p *Playground) charts() {
-	h := &p.hist
-	xs := make([]int, len(h.points))
-	for i, pt := range h.points {
-		xs[i] = pt.Step
-	}
-	pts := h.points
-	p.paint.chart(canvasByID("chart-loss"), "losses", xs, []series{
-		{color: "#e66101", y: func(i int) float64 { return pts[i].DLoss }},
-		{color: "#5e3c99", y: func(i int) float64 { return pts[i].GLoss }},
-	}, []string{"D loss", "G loss"}, 0, 0, math.NaN())
-	p.paint.chart(canvasByID("chart-d"), "mean D(x)", xs, []series{
-		{color: colReal, y: func(i int) float64 { return pts[i].DReal }},
-		{color: colFake, y: func(i int) float64 { return pts[i].DFake }},
-	}, []string{"D(real)", "D(fake)"}, 0, 1, 0.5)
-	ms := h.modes
-	mx := make([]int, len(ms))
-	for i, m := range ms {
-		mx[i] = m.Step
-	}
-	jsd := series{color: "#0571b0", y: func(i int) float64 { return ms[i].JSD }}
-	if cv := canvasByID("chart-modes"); cv != nil {
-		p.paint.chart(cv, "modes, HQ, JSD", mx, []series{
-			{color: "#1a9641", y: func(i int) float64 { return float64(ms[i].Hit) / float64(max(ms[i].Total, 1)) }},
-			{color: "#404040", y: func(i int) float64 { return ms[i].HQ }, dash: true},
-			jsd,
-		}, []string{"modes", "HQ", "JSD"}, 0, 1, math.NaN())
-	}
-	if cv := canvasByID("chart-jsd"); cv != nil {
-		// JSD ≤ log 2: the top of the chart is "no overlap at all".
-		p.paint.chart(cv, "JSD to the data (0: a match)", mx, []series{jsd}, []string{"JSD"}, 0, math.Ln2, math.NaN())
-	}
-}
-
-func (p *Playground) Render() app.UI {
-	r := &p.rep
-	status := p.status
-	if status == "" {
-		status = protocol.Idle.String()
-	}
-	errMsg := r.Error
-	if p.formErr != "" {
-		errMsg = strings.TrimSpace(p.formErr + " " + errMsg)
-	}
-	twoD := p.rc.DataDim() == 2
-	noModes := !p.rc.DataSet().Modes // continuous: no modes to count
-	cg := "—"
-	if !math.IsNaN(r.CG) && r.GridN > 0 {
-		cg = fmt.Sprintf("%.4f", r.CG)
-	}
-	modes := ""
-	if r.ModesTotal > 0 {
-		modes = fmt.Sprintf("%d/%d modes, %.0f%% high-quality, KL %.3f", r.ModesHit, r.ModesTotal, 100*r.HQ, r.ModeKL)
-	}
-	if !math.IsNaN(r.JSD) && r.GridN > 0 {
-		modes = strings.TrimPrefix(modes+fmt.Sprintf(", JSD %.3f", r.JSD), ", ")
-	}
-	return app.Div().Class("playground").Body(
-		app.Header().Body(
-			app.H1().Text("GAN Playground"),
-			app.P().Class("muted").Text("A generator and a discriminator, trained in your browser (Goodfellow et al. 2014). The URL holds the settings: share it."),
-			&OfflineStatus{},
-		),
-		&StatusBar{Status: status, Step: r.Step, DSteps: r.DSteps, StepsPerSec: r.StepsPerSec, Fingerprint: r.Fingerprint, Params: r.Params, Error: errMsg, Note: r.Note, Recipe: r.Recipe},
-		app.Div().Class("main").Body(
-			app.Aside().Body(
-				&DataPicker{Data: p.rc.Data, Digits: p.rc.Get("digits"), NPoints: len(p.rc.Points) / 2},
-				&Controls{Status: status},
-				&SlowMo{On: p.slow, Phase: r.Phase.String()},
-				&PresetPicker{Selected: presetIndex(p.rc)},
-				&Gallery{Open: p.galleryOpen()},
-				&Settings{Recipe: p.rc.String()},
-				p.sharePanel(),
-				p.checkpointsPanel(),
-			),
-			app.Section().Body(
-				app.If(twoD, func() app.UI {
-					return app.Div().Body(
-						&LayerToggles{Layers: uint32(p.layers)},
-						&View2D{Extent: p.rc.DataSet().Extent, Drawing: p.rc.DataSet().NeedsPoints, CG: cg, Layers: uint32(p.layers)},
-						app.P().Attr("data-test", "modes").Text(modes),
-					)
-				}).Else(func() app.UI {
-					return app.Div().Body(&SampleGrid{}, app.If(p.rc.DataSet().Image(), func() app.UI {
-						return app.Div().Body(&MNISTViews{Layers: uint32(p.layers)}, &EvalPanel{Eval: r.Eval, Step: r.Step, Shipped: p.shippedMNIST()})
-					}))
-				}),
-				&Charts{Modes: twoD && !noModes, JSD: twoD && noModes},
-			),
-		),
-	)
 }

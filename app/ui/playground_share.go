@@ -35,9 +35,11 @@ func (p *Playground) handleShare(ctx app.Context) {
 		p.br.send(&protocol.Command{Op: protocol.OpExportG})
 	})
 	ctx.Handle(actExportPNG, func(ctx app.Context, a app.Action) {
-		id := "view"
-		if p.rc.DataDim() != 2 {
-			id = "samples"
+		id := "samples"
+		if p.rc.DataDim() == 2 {
+			// G's samples alone, not the whole view with D and the data.
+			id = "export"
+			p.paint.view(canvasByID(id), &p.rep, protocol.LayerFake, nil, nil)
 		}
 		name := fmt.Sprintf("samples-%s-step%d.png", p.rc.Data, p.rep.Step)
 		if err := downloadCanvas(id, name); err != nil {
@@ -100,7 +102,7 @@ func (p *Playground) onLinkReport(ctx app.Context, in *protocol.Report) {
 
 // sharePanel is the panel for the current state.
 func (p *Playground) sharePanel() *SharePanel {
-	sp := &SharePanel{Pending: p.share.pending && p.share.pendingRun == p.rep.Run, Err: p.share.err, Samples: protocol.SamplesSum(&p.rep)}
+	sp := &SharePanel{Pending: p.share.pending && p.share.pendingRun == p.rep.Run, Err: p.share.err}
 	if p.share.madeRun == p.rep.Run {
 		sp.Made, sp.URL = p.share.made, p.share.url
 	}

@@ -29,7 +29,6 @@ type SharePanel struct {
 	URL     string // the full link, when Made fits
 	Err     string // the last share or export failed
 	Opened  protocol.LinkInfo
-	Samples string // SamplesSum of the samples on show (tests compare pages)
 }
 
 func (s *SharePanel) Render() app.UI {
@@ -39,7 +38,7 @@ func (s *SharePanel) Render() app.UI {
 			app.Button().Text("Share model").Attr("data-test", "share").Disabled(s.Pending).
 				Title("a link that opens this generator, with its samples, in any browser: the weights travel in the part of the URL after #, which never reaches a server").
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actShare) }),
-			app.Button().Text("Samples PNG").Attr("data-test", "export-png").Title("the picture of the samples as a PNG file").
+			app.Button().Text("Samples PNG").Attr("data-test", "export-png").Title("G's samples as a PNG picture").
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actExportPNG) }),
 			app.Button().Text("Weights (safetensors)").Attr("data-test", "export-safetensors").
 				Title("G's weights as a .safetensors file (PyTorch names and shapes; the recipe is in its metadata)").
@@ -59,7 +58,8 @@ func (s *SharePanel) Render() app.UI {
 				app.P().Class("hint").Attr("data-test", "share-size").Text(fmt.Sprintf(
 					"%.1f KB link, weights as %s (%d parameters in G, trained %d steps). Opening it shows these samples at once; %s",
 					kb(m.Bytes), m.Quant, m.Params, m.Step, trainOnText(m.WithD))),
-				app.P().Class("hint").Body(
+				app.Details().Class("hint").Body(
+					app.Summary().Text("details"),
 					app.Text("opened model: fingerprint "), app.Code().Attr("data-test", "share-fingerprint").Text(m.Fingerprint),
 					app.Text(", samples "), app.Code().Attr("data-test", "share-samples").Text(m.Samples),
 				),
@@ -73,10 +73,17 @@ func (s *SharePanel) Render() app.UI {
 		app.If(s.Opened.Op == protocol.OpOpen, func() app.UI {
 			o := s.Opened
 			return app.P().Class("hint").Attr("data-test", "share-opened").Text(fmt.Sprintf(
-				"Opened a shared model: %.1f KB link, %s weights, trained %d steps by its sender. Press play to train on.", kb(o.Bytes), o.Quant, o.Step))
+				"Opened a shared model: %.1f KB link, %s weights, trained %d steps by its sender. %s", kb(o.Bytes), o.Quant, o.Step, openedPlayText(o.WithD)))
 		}),
-		app.P().Class("muted").Body(app.Text("samples checksum "), app.Code().Attr("data-test", "samples-sum").Text(s.Samples)),
 	)
+}
+
+// openedPlayText says what play does with a model opened from a link.
+func openedPlayText(withD bool) string {
+	if withD {
+		return "Its discriminator came with it: press play to train on from there."
+	}
+	return "It came without its discriminator: play would train it against a fresh one, which first undoes G's shape (the page asks first)."
 }
 
 func kb(n int) float64 { return float64(n) / 1024 }

@@ -36,9 +36,9 @@ func TestFragmentWithModel(t *testing.T) {
 
 func TestSharePanelHooks(t *testing.T) {
 	made := protocol.LinkInfo{Op: protocol.OpShare, Value: "R0FOAQ", Bytes: 40487, Fits: true, Quant: "int8", Params: 33666, Step: 500, Fingerprint: "fp0123", Samples: "s0123"}
-	html := mount(t, &SharePanel{Made: made, URL: "http://h/#model=R0FOAQ", Samples: "abc"})
+	html := mount(t, &SharePanel{Made: made, URL: "http://h/#model=R0FOAQ"})
 	for _, want := range []string{`data-test="share"`, `data-test="share-url"`, `value="http://h/#model=R0FOAQ"`, `readonly`,
-		`data-test="share-copy"`, "39.5 KB link, weights as int8", `data-test="export-png"`, `data-test="export-safetensors"`, ">fp0123<", ">s0123<", ">abc<"} {
+		`data-test="share-copy"`, "39.5 KB link, weights as int8", `data-test="export-png"`, `data-test="export-safetensors"`, ">fp0123<", ">s0123<"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("missing %s in\n%s", want, html)
 		}
@@ -52,7 +52,11 @@ func TestSharePanelHooks(t *testing.T) {
 		t.Errorf("too large:\n%s", html)
 	}
 	html = mount(t, &SharePanel{Opened: protocol.LinkInfo{Op: protocol.OpOpen, Bytes: 2048, Quant: "float16", Step: 9}})
-	if !strings.Contains(html, "Opened a shared model: 2.0 KB link, float16 weights, trained 9 steps") {
+	if !strings.Contains(html, "Opened a shared model: 2.0 KB link, float16 weights, trained 9 steps") || !strings.Contains(html, "without its discriminator") {
 		t.Errorf("opened:\n%s", html)
+	}
+	html = mount(t, &SharePanel{Opened: protocol.LinkInfo{Op: protocol.OpOpen, Bytes: 2048, Quant: "float16", Step: 9, WithD: true}})
+	if !strings.Contains(html, "press play to train on from there") {
+		t.Errorf("opened with D:\n%s", html)
 	}
 }

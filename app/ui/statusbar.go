@@ -6,35 +6,57 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// StatusBar shows where training is. Its data-test hooks are a stable
-// interface for tests and scripts: keep their names and formats.
+// StatusBar shows where training is, in words. Its data-test hooks are a
+// stable interface for tests and scripts: keep their names and formats.
+// The figures a newcomer does not need (fingerprint, parameters, the
+// recipe text) are in RunDetails.
 type StatusBar struct {
 	app.Compo
 	Status      string
 	Step        int
-	DSteps      int
 	StepsPerSec float64
-	Fingerprint string
-	Params      int
 	Error       string
 	Note        string
-	Recipe      string // the recipe the worker trains (lr and k follow live changes)
 }
 
 func (s *StatusBar) Render() app.UI {
-	fp := s.Fingerprint
+	return app.Div().Class("statusbar").Body(
+		app.Span().Class("status", "status-"+s.Status).Attr("data-test", "status").Text(s.Status),
+		app.Span().Title("G updates so far").Body(app.Text("step "), app.B().Attr("data-test", "step").Text(fmt.Sprint(s.Step))),
+		app.Span().Body(app.B().Attr("data-test", "steps-per-sec").Text(fmt.Sprintf("%.1f", s.StepsPerSec)), app.Text(" steps/s")),
+		app.If(s.Note != "", func() app.UI { return app.Span().Class("note").Attr("data-test", "note").Text(s.Note) }),
+		app.Div().Class("error").Attr("data-test", "error").Attr("role", "alert").Hidden(s.Error == "").Text(s.Error),
+	)
+}
+
+// RunDetails is the "details" disclosure: what identifies this run
+// exactly (the fingerprint `app train` prints, the recipe being trained,
+// the samples' checksum), and whether the page works offline. Closed by
+// default; the hooks inside are read by tests whether it is open or not.
+type RunDetails struct {
+	app.Compo
+	DSteps      int
+	Fingerprint string
+	Params      int
+	Recipe      string // the recipe the worker trains (lr and k follow live changes)
+	Samples     string // SamplesSum of the samples on show
+}
+
+func (d *RunDetails) Render() app.UI {
+	fp := d.Fingerprint
 	if fp == "" {
 		fp = "—"
 	}
-	return app.Div().Class("statusbar").Body(
-		app.Span().Class("status", "status-"+s.Status).Attr("data-test", "status").Text(s.Status),
-		app.Span().Body(app.Text("step "), app.B().Attr("data-test", "step").Text(fmt.Sprint(s.Step))),
-		app.Span().Title("discriminator updates").Text(fmt.Sprintf("D updates %d", s.DSteps)),
-		app.Span().Body(app.B().Attr("data-test", "steps-per-sec").Text(fmt.Sprintf("%.1f", s.StepsPerSec)), app.Text(" steps/s")),
-		app.Span().Title("hash of the weights, as `app train` prints it").Body(app.Text("fingerprint "), app.Code().Attr("data-test", "fingerprint").Text(fp)),
-		app.Span().Class("muted").Text(fmt.Sprintf("%d parameters", s.Params)),
-		app.Span().Class("muted", "recipe").Title("the recipe being trained (defaults omitted)").Attr("data-test", "run-recipe").Text(s.Recipe),
-		app.If(s.Note != "", func() app.UI { return app.Span().Class("note").Attr("data-test", "note").Text(s.Note) }),
-		app.Div().Class("error").Attr("data-test", "error").Attr("role", "alert").Hidden(s.Error == "").Text(s.Error),
+	recipe := d.Recipe
+	return app.Details().Class("rundetails").Attr("data-test", "details").Body(
+		app.Summary().Text("details"),
+		app.Ul().Body(
+			app.Li().Title("discriminator updates").Text(fmt.Sprintf("D updates %d", d.DSteps)),
+			app.Li().Title("hash of the weights, as `app train` prints it").Body(app.Text("fingerprint "), app.Code().Attr("data-test", "fingerprint").Text(fp)),
+			app.Li().Text(fmt.Sprintf("%d parameters", d.Params)),
+			app.Li().Body(app.Text("recipe being trained (defaults omitted): "), app.Code().Class("recipe").Attr("data-test", "run-recipe").Text(recipe)),
+			app.Li().Body(app.Text("samples checksum "), app.Code().Attr("data-test", "samples-sum").Text(d.Samples)),
+			app.Li().Body(&OfflineStatus{}),
+		),
 	)
 }

@@ -79,3 +79,13 @@ func TestPresets(t *testing.T) {
 		t.Errorf("paper preset %+v", rc)
 	}
 }
+
+// The estimate's samples × images stays near the ten-digit cost; one
+// digit gets the full protocol's sample count.
+func TestEvalSamples(t *testing.T) {
+	for digits, want := range map[int]int{0: 2000, 10: 2000, 5: 4000, 3: 6666, 2: 10000, 1: 10000} {
+		if got := evalSamples(digits); got != want {
+			t.Errorf("evalSamples(%d) = %d, want %d", digits, got, want)
+		}
+	}
+}

@@ -36,25 +36,44 @@ func (v *View2D) Render() app.UI {
 	}
 	dstar := protocol.Layers(v.Layers)&protocol.LayerDStar != 0
 	return app.Div().Class("views").Body(
-		app.Figure().Body(
+		app.Figure().Class("mainview").Body(
+			// Pointer events: mouse, touch and pen draw alike. While
+			// drawing, the canvas keeps the pointer (a finger leaving it
+			// mid-stroke still ends the stroke) and the page does not
+			// scroll under the finger (touch-action, in the CSS).
 			app.Canvas().ID("view").Class(cls).Attr("data-test", "view").Width(viewSize).Height(viewSize).
-				On("mousedown", func(ctx app.Context, e app.Event) { v.down = true; v.add(ctx, e) }).
-				On("mousemove", func(ctx app.Context, e app.Event) {
-					if v.down && e.Get("buttons").Int() != 0 {
+				On("pointerdown", func(ctx app.Context, e app.Event) {
+					if !v.Drawing {
+						return
+					}
+					v.down = true
+					ctx.JSSrc().Call("setPointerCapture", e.Get("pointerId"))
+					e.PreventDefault()
+					v.add(ctx, e)
+				}).
+				On("pointermove", func(ctx app.Context, e app.Event) {
+					if v.down {
 						v.add(ctx, e)
 					}
 				}).
-				On("mouseup", func(ctx app.Context, e app.Event) { v.end(ctx) }).
-				On("mouseleave", func(ctx app.Context, e app.Event) { v.end(ctx) }),
-			app.FigCaption().Text("learned D(x) (orange: “real”, blue: “fake”), real ● green, fake ● purple"),
+				On("pointerup", func(ctx app.Context, e app.Event) { v.end(ctx) }).
+				On("pointercancel", func(ctx app.Context, e app.Event) { v.end(ctx) }),
+			app.FigCaption().Body(
+				app.Span().Class("swatch real").Text("●"), app.Text(" real data  "),
+				app.Span().Class("swatch fake").Text("●"), app.Text(" G's samples  · background: D's verdict, "),
+				app.Span().Class("swatch real").Text("orange"), app.Text(" “real”, "),
+				app.Span().Class("swatch fake").Text("blue"), app.Text(" “fake”"),
+			),
+			// Where "Samples PNG" draws G's samples alone (never shown).
+			app.Canvas().ID("export").Width(viewSize).Height(viewSize).Style("display", "none"),
 		),
 		app.If(dstar, func() app.UI {
-			return app.Figure().Body(
+			return app.Figure().Class("dstarview").Body(
 				app.Canvas().ID("dstar").Attr("data-test", "dstar").Width(viewSize/2).Height(viewSize/2),
 				app.FigCaption().Body(
-					app.Text("optimal D*(x) = p_data/(p_data+p_g), p_g by KDE"), app.Br(),
+					app.Text("The best possible D for this G: D*(x) = p_data/(p_data+p_g)."), app.Br(),
 					app.Text("C(G) = "), app.B().Attr("data-test", "cg").Text(v.CG),
-					app.Text(fmt.Sprintf("  (minimum −log 4 = %.4f)", -math.Log(4))),
+					app.Text(fmt.Sprintf("  (its minimum, reached when G matches the data: −log 4 = %.4f)", -math.Log(4))),
 				),
 			)
 		}),

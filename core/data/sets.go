@@ -50,7 +50,7 @@ var Sets = []Set{
 	{Name: "spiral", Dim: 2, Extent: 5,
 		Recipe: "prior=uniform&pack=1&bias=kinks&decay=1.001&gema=0.99&steps=5000",
 		source: func(Spec, *MNIST) (Source, error) { return Spiral{}, nil }},
-	{Name: "moons", Dim: 2, Extent: 3.5, // x spans ±3 before noise
+	{Name: "moons", Dim: 2, Extent: 4, // x spans ±3 before noise (σ 0.1): 3.5 left the tips on the edge
 		Recipe: "prior=uniform&pack=1&bias=kinks&decay=1.001&gema=0.99&steps=1000",
 		source: func(Spec, *MNIST) (Source, error) { return Moons{}, nil }},
 	{Name: "custom", Dim: 2, Extent: 5, Modes: true, NeedsPoints: true, // a Gaussian around each drawn point
