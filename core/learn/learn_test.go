@@ -43,7 +43,3 @@ func TestRing8DefaultLearns(t *testing.T) {
 func TestMoonsDefaultLearns(t *testing.T) {
 	learns(t, "moons", 2, Targets["moons"].Text, Targets["moons"].Met)
 }
-
-func TestSpiralDefaultLearns(t *testing.T) {
-	learns(t, "spiral", 2, "jsd ≤ 0.08", func(s Score) bool { return s.JSD <= 0.08 })
-}
