@@ -43,3 +43,7 @@ func TestRing8DefaultLearns(t *testing.T) {
 func TestMoonsDefaultLearns(t *testing.T) {
 	learns(t, "moons", 2, Targets["moons"].Text, Targets["moons"].Met)
 }
+
+func TestSpiralDefaultLearns(t *testing.T) {
+	learns(t, "spiral", 2, Targets["spiral"].Text, Targets["spiral"].Met)
+}
