@@ -134,10 +134,13 @@ func TestScreens(t *testing.T) {
 			tb.click("guide-open")
 			tb.poll(`!!document.querySelector('[data-test=guide]')`, 5*time.Second)
 			tb.click("guide-close")
+			tb.poll(`!document.querySelector('[data-test=guide]')`, 5*time.Second)
 
 			// Space and → whatever has focus, but for text fields: a
-			// checkbox just clicked keeps its state, the run toggles.
-			tb.click("pause")
+			// checkbox just clicked keeps its state, the run toggles. (The
+			// pause goes through the DOM: a real click can land where the
+			// button was before the status line re-wrapped, on a phone.)
+			jsClick(tb, "pause")
 			tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 15*time.Second)
 			tb.click("layer-manifold")
 			if eval[string](tb, `document.activeElement?.dataset.test || ""`) != "layer-manifold" {
@@ -200,7 +203,7 @@ func TestScreens(t *testing.T) {
 					for (let i = 0; i < d.length; i += 4) if (d[i] > 200) return true; return false })()`, 60*time.Second)
 				layout(t, tb2, sc, "samples")
 				// A digit checkbox keeps the space bar for the run too.
-				tb2.click("pause")
+				jsClick(tb2, "pause")
 				tb2.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 15*time.Second)
 				tb2.click("digit-3")
 				tb2.poll(`location.hash.includes("digits=58")`, 15*time.Second)
