@@ -197,6 +197,10 @@ func (w *worker) loadEvalAssets() {
 	w.s.SetEvalAssets(m, clf, err)
 }
 
+// maxAsset caps every fetched file: the MNIST training asset, the largest,
+// is about 10 MB.
+const maxAsset = 64 << 20
+
 // fetch gets a file relative to worker.js, blocking this goroutine (not the
 // worker's event loop) until it arrives.
 func fetch(url string) ([]byte, error) {
@@ -216,7 +220,7 @@ func fetch(url string) ([]byte, error) {
 		return nil
 	})
 	defer cb.Release()
-	js.Global().Call("goFetch", url, cb)
+	js.Global().Call("goFetch", url, cb, maxAsset)
 	r := <-done
 	if r.err != "" {
 		return nil, errors.New(r.err)

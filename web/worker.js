@@ -47,13 +47,33 @@ self.goPost = (u8, n) => {
   self.postMessage(c, [c.buffer]);
 };
 
-// goFetch(url, cb): cb(bytes, "") or cb(null, error). Our own files (the
-// data assets) are fetched at this worker's version.
-self.goFetch = (url, cb) => {
+// goFetch(url, cb, max): cb(bytes, "") or cb(null, error). Our own files
+// (the data assets) are fetched at this worker's version. At most max
+// bytes are read: a server that sends something huge in an asset's place
+// costs no more than that.
+self.goFetch = (url, cb, max) => {
   const u = new URL(url, self.location.href);
   if (u.origin === self.location.origin && !u.search) u.search = version;
+  const tooBig = () => cb(null, "larger than " + max + " bytes");
   fetch(u)
-    .then((r) => (r.ok ? r.arrayBuffer().then((b) => cb(new Uint8Array(b), "")) : cb(null, "HTTP " + r.status)))
+    .then(async (r) => {
+      if (!r.ok) return cb(null, "HTTP " + r.status);
+      if (+r.headers.get("Content-Length") > max) { r.body && r.body.cancel(); return tooBig(); }
+      const reader = r.body.getReader();
+      const parts = [];
+      let n = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        n += value.length;
+        if (n > max) { reader.cancel(); return tooBig(); }
+        parts.push(value);
+      }
+      const all = new Uint8Array(n);
+      let at = 0;
+      for (const p of parts) { all.set(p, at); at += p.length; }
+      cb(all, "");
+    })
     .catch((e) => cb(null, String(e)));
 };
 

@@ -33,6 +33,15 @@ type Store interface {
 	Close() error
 }
 
+// Watch calls f when another tab of the page changes st (see the IDB's
+// Watch); for a store no other tab shares (memory), never. stop ends it.
+func Watch(st Store, f func()) (stop func()) {
+	if w, ok := st.(interface{ Watch(func()) func() }); ok {
+		return w.Watch(f)
+	}
+	return func() {}
+}
+
 // Meta describes one saved checkpoint.
 type Meta struct {
 	ID          string             // assigned by Save when empty

@@ -61,6 +61,8 @@ type IDB struct {
 	mu      sync.Mutex
 	db      *idb.Database
 	stale   *atomic.Bool // set by the connection's versionchange event
+	bcOnce  sync.Once
+	bc      js.Value // BroadcastChannel to other tabs (changes_js.go)
 }
 
 var (
@@ -294,7 +296,7 @@ func (s *IDB) Save(ctx context.Context, m Meta, ckpt []byte) (Meta, error) {
 	if testHookSave != nil {
 		testHookSave(t)
 	}
-	return m, txnErr(t, t.Await(ctx))
+	return m, s.changed(txnErr(t, t.Await(ctx)))
 }
 
 // testHookSave runs after a save's requests are placed (tests).
@@ -551,7 +553,7 @@ func (s *IDB) Rename(ctx context.Context, id, name string) error {
 	if !found {
 		return fmt.Errorf("%w: %q", ErrNotFound, id)
 	}
-	return txnErr(t, t.Await(ctx))
+	return s.changed(txnErr(t, t.Await(ctx)))
 }
 
 // Delete removes both records in one transaction; the metadata is deleted
@@ -588,7 +590,7 @@ func (s *IDB) Delete(ctx context.Context, id string) error {
 	if !found {
 		return fmt.Errorf("%w: %q", ErrNotFound, id)
 	}
-	return txnErr(t, t.Await(ctx))
+	return s.changed(txnErr(t, t.Await(ctx)))
 }
 
 // Persist asks the browser to keep this origin's storage under pressure

@@ -38,6 +38,7 @@ type keepState struct {
 
 	lastAuto    time.Time
 	autoPending bool
+	auto        autosaveRun // this run's autosave record (keep_autosave.go)
 	tag         int
 	pending     map[int]keepRequest
 }
@@ -57,9 +58,6 @@ const (
 	keepLoad   // from the store
 	keepImport // from a file
 )
-
-// autosaveID is the one rolling autosave record.
-const autosaveID = "autosave"
 
 // storeTimeout bounds every store call: a blocked IndexedDB must not
 // leave the panel waiting for ever.
@@ -97,6 +95,7 @@ func (p *Playground) startKeep(ctx app.Context) {
 				k.storage = "Checkpoints are stored in this browser, which may clear them when space runs short: export the ones you care about."
 			}
 			p.listed(metas, bad, err)
+			p.watchStore(ctx, st)
 		})
 	})
 	// Every action changes what the panel shows.
@@ -355,13 +354,16 @@ func (p *Playground) saveStored(ctx app.Context, req keepRequest, c *protocol.Ch
 		m.Metrics[x.Name] = x.Value
 	}
 	if req.kind == keepAutosave {
-		m.ID, m.Name = autosaveID, autosaveID
+		m.ID, m.Name = p.autosaveID(), autosaveName
 	} else if m.Name == "" {
 		m.Name = fmt.Sprintf("%s, step %d", c.Data, c.Step)
 	}
 	b := append([]byte(nil), c.Bytes...) // the report's buffers are reused by the next one
 	p.storeJob(ctx, func(cx context.Context, st store.Store) func(app.Context) {
 		saved, err := st.Save(cx, m, b)
+		if err == nil && req.kind == keepAutosave {
+			pruneAutosaves(cx, st, saved.ID)
+		}
 		return p.relist(cx, st, func() {
 			switch {
 			case err != nil && req.kind == keepAutosave:
@@ -406,6 +408,7 @@ func (p *Playground) keepCrashed() {
 		k.pending = map[int]keepRequest{}
 	}
 	k.autoPending = false
+	k.auto = autosaveRun{} // the new worker numbers its runs from 1 again
 }
 
 // checkpointsPanel is the panel for the current state.

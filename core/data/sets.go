@@ -25,9 +25,11 @@ type Set struct {
 	NeedsPoints bool
 	// NeedsDigits: the set is a subset of classes (recipe key digits).
 	NeedsDigits bool
-	// Recipe holds the recipe keys a run on this set starts from when the
-	// set is chosen ("key=value&…" over the defaults; "" keeps the other
-	// settings as they are, today's behaviour).
+	// Recipe holds the keys of the set's one-click recipe, over the
+	// recipe table's defaults ("key=value&…"): what a new run on the set
+	// starts from (recipe.DataDefault, recipe.ParseNew), keys the user
+	// sets staying set. Stored recipes (checkpoints, links) never read
+	// it. Why each is what it is: core/recipe/data.go.
 	Recipe string
 
 	source func(spec Spec, mnist *MNIST) (Source, error)
@@ -40,19 +42,25 @@ const MNISTAsset = "mnist-train.bin"
 // Sets is the table, in the order the page offers them.
 var Sets = []Set{
 	{Name: "ring8", Dim: 2, Extent: 3, Modes: true,
+		Recipe: "prior=uniform&g=64,64,64&d=64,64&lrg=0.005&lrd=0.005&decay=1.001&gema=0.99&steps=3000",
 		source: func(Spec, *MNIST) (Source, error) { return Ring8(), nil }},
 	{Name: "grid25", Dim: 2, Extent: 6, Modes: true,
+		Recipe: "prior=uniform&pack=1&decay=1.0003&bias=kinks&steps=10000",
 		source: func(Spec, *MNIST) (Source, error) { return Grid25(), nil }},
 	{Name: "spiral", Dim: 2, Extent: 5,
+		Recipe: "prior=uniform&pack=1&bias=kinks&decay=1.001&gema=0.99&steps=5000",
 		source: func(Spec, *MNIST) (Source, error) { return Spiral{}, nil }},
 	{Name: "moons", Dim: 2, Extent: 4, // x spans ±3 before noise (σ 0.1): 3.5 left the tips on the edge
+		Recipe: "prior=uniform&pack=1&bias=kinks&decay=1.001&gema=0.99&steps=1000",
 		source: func(Spec, *MNIST) (Source, error) { return Moons{}, nil }},
 	{Name: "custom", Dim: 2, Extent: 5, Modes: true, NeedsPoints: true, // a Gaussian around each drawn point
+		Recipe: "prior=uniform&g=64,64,64&d=64,64&lrg=0.005&lrd=0.005&decay=1.001&gema=0.99&steps=3000",
 		source: func(s Spec, _ *MNIST) (Source, error) {
 			_, _, points := s.DataSpec()
 			return Custom(points), nil
 		}},
 	{Name: "mnist", Dim: Pixels, OutAct: "sigmoid", Asset: MNISTAsset, NeedsDigits: true,
+		Recipe: "batch=64&z=100&g=256,512&d=512,256&gact=leaky&ddrop=0.3&opt=sgd&lrg=0.1&lrd=0.1&momramp=20000&decay=1&pack=1&gema=0.999&steps=16000",
 		source: func(s Spec, mnist *MNIST) (Source, error) {
 			if mnist == nil {
 				return nil, fmt.Errorf("data: MNIST is not loaded")

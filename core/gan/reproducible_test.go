@@ -1,6 +1,10 @@
 package gan
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/ganplayground/ganplayground/core/mat"
+)
 
 // golden fingerprints after 30 iterations. This test runs natively and,
 // via `make test-wasm`, compiled to WebAssembly in Node: passing on both is
@@ -30,4 +34,13 @@ func TestGoldenFingerprints(t *testing.T) {
 			t.Errorf("recipe %q: fingerprint %s, want %s", g.recipe, got, g.fingerprint)
 		}
 	}
+}
+
+// The same runs with the products split over 3 workers (train -workers):
+// the same fingerprints, since every element of every product is still
+// summed whole, in order, by one worker.
+func TestGoldenFingerprintsAnyWorkers(t *testing.T) {
+	defer mat.SetWorkers(mat.Workers())
+	mat.SetWorkers(3)
+	TestGoldenFingerprints(t)
 }

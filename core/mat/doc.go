@@ -5,6 +5,11 @@
 // BLAS is 4–5× slower than a register-tiled float32 loop (measured: see
 // docs/speed.md). Natively gonum stays the test oracle.
 //
+// Three builds compute the same bits: the scalar kernels here (native, and
+// the WebAssembly worker for browsers without SIMD), the WebAssembly SIMD
+// kernels (GOEXPERIMENT=simd, mul_simd_wasm.go and elem_simd_wasm.go),
+// and either one split over several goroutines (parallel.go).
+//
 // Reproducibility: element (i, j) of every product is c[i,j] (when
 // accumulating) or 0, plus product 0, plus product 1, … in order of the
 // inner index, each product rounded to float32 before it is added (the

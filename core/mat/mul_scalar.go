@@ -8,3 +8,6 @@ package mat
 func mulNN(c, a, b []float32, m, k, n int, acc bool) { mulNNScalar(c, a, b, m, k, n, acc) }
 func mulTN(c, a, b []float32, m, k, n int, acc bool) { mulTNScalar(c, a, b, m, k, n, acc) }
 func mulNT(c, a, b []float32, m, k, n int, acc bool) { mulNTScalar(c, a, b, m, k, n, acc) }
+func mulTNRows(c, a, b []float32, m, k, n int, acc bool, i0, i1 int) {
+	mulTNScalarRows(c, a, b, m, k, n, acc, i0, i1)
+}

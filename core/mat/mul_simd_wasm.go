@@ -153,24 +153,28 @@ func mulNN(c, a, b []float32, m, k, n int, acc bool) {
 	}
 }
 
-func mulTN(c, a, b []float32, m, k, n int, acc bool) {
+func mulTN(c, a, b []float32, m, k, n int, acc bool) { mulTNRows(c, a, b, m, k, n, acc, 0, m) }
+
+// mulTNRows computes rows i0 ≤ i < i1 of C only (i0 a multiple of 4), each
+// as mulTN does; for n = 1, all rows.
+func mulTNRows(c, a, b []float32, m, k, n int, acc bool, i0, i1 int) {
 	if n == 1 {
 		// As in the scalar kernel: the same products, A read as B's row.
 		mulNN(c, b, a, 1, k, m, acc)
 		return
 	}
 	if n < 4 || k == 0 {
-		mulTNScalar(c, a, b, m, k, n, acc)
+		mulTNScalarRows(c, a, b, m, k, n, acc, i0, i1)
 		return
 	}
 	c, a, b = c[:m*n], a[:k*m], b[:k*n]
 	var pn panel
 	skip := n >= listMinN
-	for i := 0; i < m; i += 4 {
-		c0, c1, c2, c3 := blockRows(c, n, i, m, nil)
+	for i := i0; i < i1; i += 4 {
+		c0, c1, c2, c3 := blockRows(c, n, i, i1, nil)
 		for p0 := 0; p0 < k; p0 += chunk {
 			p1 := min(p0+chunk, k)
-			nz := pn.packCols(a, m, i, min(4, m-i), p0, p1, skip)
+			nz := pn.packCols(a, m, i, min(4, i1-i), p0, p1, skip)
 			tilesB(c0, c1, c2, c3, &pn, nz, b, n, acc || p0 > 0)
 		}
 	}

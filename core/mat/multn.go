@@ -4,18 +4,24 @@ package mat
 // This is the weight gradient Xᵀ·dY. Both A and B are read a row (one
 // sample) at a time: 2 neighbours of A, 4 of B.
 func mulTNScalar(c, a, b []float32, m, k, n int, acc bool) {
+	mulTNScalarRows(c, a, b, m, k, n, acc, 0, m)
+}
+
+// mulTNScalarRows computes rows i0 ≤ i < i1 of C only (i0 even), each as
+// mulTNScalar does; for n = 1, all rows.
+func mulTNScalarRows(c, a, b []float32, m, k, n int, acc bool, i0, i1 int) {
 	if n == 1 {
 		// Aᵀ times a column is that column, as a row, times A: the same
 		// products (x·y = y·x exactly) summed in the same order, with A
 		// read four neighbours at a time.
-		mulNNScalar(c, b, a, 1, k, m, acc)
+		mulNNScalar(c, b, a, 1, k, m, acc) // all rows: never split (see parallel.go)
 		return
 	}
 	c, a, b = c[:m*n], a[:k*m], b[:k*n]
 	var idx [chunk]int32
 	n4 := n &^ 3
-	i := 0
-	for ; i+2 <= m; i += 2 {
+	i := i0
+	for ; i+2 <= i1; i += 2 {
 		c0 := c[i*n : i*n+n]
 		c1 := c[i*n+n : i*n+2*n][:len(c0)]
 		for p0 := 0; p0 < k && n4 > 0; p0 += chunk {
@@ -70,7 +76,7 @@ func mulTNScalar(c, a, b []float32, m, k, n int, acc bool) {
 			c0[j], c1[j] = s0, s1
 		}
 	}
-	if i < m {
+	if i < i1 {
 		c0 := c[i*n : i*n+n]
 		j := 0
 		for ; j+4 <= n; j += 4 {

@@ -1,6 +1,7 @@
 package recipe
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -155,5 +156,23 @@ func TestDefaultsAreTheirPresets(t *testing.T) {
 	d.Seed, p.Seed = 0, 0
 	if d.Full() != p.Full() {
 		t.Errorf("mnist default %q is not mnist-all without gavg, to 16,000 steps: %q", d.Full(), p.Full())
+	}
+}
+
+// docs/recipes.md lists every data set's default as it is.
+func TestDocsListDataDefaults(t *testing.T) {
+	b, err := os.ReadFile("../../docs/recipes.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dataSets {
+		extra := strings.TrimPrefix(strings.TrimPrefix(DataDefault(d), "data="+d), "&")
+		row := "| " + d + " | `" + extra + "`"
+		if d == "custom" && extra == strings.TrimPrefix(DataDefault("ring8"), "data=ring8&") {
+			row = "| custom | as ring8 |"
+		}
+		if !strings.Contains(string(b), row) {
+			t.Errorf("docs/recipes.md has no row %q", row)
+		}
 	}
 }

@@ -87,7 +87,7 @@ func (s *Session) Training() bool { return s.status == protocol.Training && s.t 
 // Slow reports whether training goes one update at a time (see SlowStep).
 func (s *Session) Slow() bool { return s.slow }
 
-// Layers are the 2-D and MNIST views Views computes.
+// SetLayers chooses the 2-D and MNIST views Views computes.
 func (s *Session) SetLayers(l protocol.Layers) { s.layers = l }
 
 // NeedsMNIST reports whether a run of rc needs the MNIST asset the session

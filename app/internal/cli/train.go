@@ -8,11 +8,13 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/ganplayground/ganplayground/core/gan"
+	"github.com/ganplayground/ganplayground/core/mat"
 	"github.com/ganplayground/ganplayground/core/recipe"
 	"github.com/ganplayground/ganplayground/core/session"
 )
@@ -20,7 +22,7 @@ import (
 func init() {
 	register(&command{
 		name:  "train",
-		usage: "-recipe R -o FILE [-from FILE] [-every N] [-mnist DIR] [-quiet]   train headless, save a checkpoint",
+		usage: "-recipe R -o FILE [-from FILE] [-every N] [-mnist DIR] [-workers N] [-quiet]   train headless, save a checkpoint",
 		run:   runTrain,
 	})
 }
@@ -47,6 +49,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	every := fs.Int("every", 0, "also save every N steps (0 = only at the end)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	mnist := fs.String("mnist", "", "folder of the MNIST .gz files (default: the GoMNIST module's)")
+	workers := fs.Int("workers", runtime.NumCPU(), "cores the matrix products are split over; any count trains the same bits")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -59,6 +62,10 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if *every < 0 {
 		return fmt.Errorf("-every %d: want 0 or more", *every)
 	}
+	if *workers < 1 {
+		return fmt.Errorf("-workers %d: want 1 or more", *workers)
+	}
+	mat.SetWorkers(*workers)
 	if err := checkWritable(*out); err != nil {
 		return err
 	}
