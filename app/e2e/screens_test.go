@@ -197,7 +197,12 @@ func TestScreens(t *testing.T) {
 
 			if mnistErr == nil {
 				tb2 := openAt(t, browser, sc, base+"/#data=mnist&digits=358&g=64&d=64&batch=32&run=1")
-				tb2.poll(`+document.querySelector('[data-test=step]')?.textContent > 5`, 120*time.Second)
+				// The first visit's offline copy may reload the page once
+				// (its context goes): then wait again.
+				started := `+document.querySelector('[data-test=step]')?.textContent > 5`
+				if !tb2.wait(started, 120*time.Second) {
+					tb2.poll(started, 120*time.Second)
+				}
 				tb2.poll(`(() => { const c = document.querySelector('[data-test=interp]'); if (!c) return false;
 					const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
 					for (let i = 0; i < d.length; i += 4) if (d[i] > 200) return true; return false })()`, 60*time.Second)
