@@ -118,7 +118,11 @@ func TestShareLinks(t *testing.T) {
 	// A bad link with the page: the default demo, with the message.
 	demo := open(t, newBrowser(t), base+"/#model="+good[:100])
 	demo.poll(`document.querySelector('[data-test=error]')?.textContent.includes("default demo")`, 60*time.Second)
-	if r := demo.hook("run-recipe"); r != "" {
+	def, err := recipe.ParseNew("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := demo.hook("run-recipe"); r != def.String() {
 		t.Errorf("recipe %q after a bad link on load, want the default", r)
 	}
 	demo.click("play")
