@@ -11,9 +11,11 @@ import (
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
-// The default recipe must learn ring8: every mode, almost all samples
-// within 3 std of one, on seeds the defaults were not tuned on (tuning used
-// seeds 21, 22, 31, 32, 33). This is a statement about the maths, so it
+// The key table's default recipe (recipe.Default: what stored recipes and
+// the gallery's ring8 model are read over; a new ring8 run starts from
+// ring8's own default, tested in core/learn) must learn ring8: every
+// mode, almost all samples within 3 std of one, on seeds the defaults were
+// not tuned on (tuning used seeds 21, 22, 31, 32, 33). This is a statement about the maths, so it
 // runs natively only (the WASM build is proven identical by the golden
 // fingerprints) and not under -race, which makes it 10× slower. The two
 // seeds train in parallel, one per core.
