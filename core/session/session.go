@@ -360,5 +360,13 @@ func (s *Session) Views(v *Views) {
 	if s.t == nil || s.status == protocol.Failed {
 		return
 	}
-	s.views.fill(v, s.layers, s.mix, s.status == protocol.Training, s.now())
+	s.views.fill(v, s.layers, s.mix, s.status == protocol.Training, s.now)
+}
+
+// ViewsPending reports whether a view is still being computed over
+// several calls of Views (the nearest-neighbour search): a paused caller
+// keeps calling Views until it is done.
+func (s *Session) ViewsPending() bool {
+	return s.t != nil && s.status != protocol.Failed && s.layers&protocol.LayerNearest != 0 &&
+		s.views != nil && s.views.mnist != nil && s.views.mnist.searching
 }
