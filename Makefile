@@ -41,7 +41,7 @@ STATIC_DIR ?= bin/site
 install = @$(1) || (apt-get update && apt-get install -y $(2))
 
 .PHONY: run build static wasm assets classifier gallery eval-gallery paper-mnist \
-	test test-native test-learning test-app test-wasm test-worker test-quality \
+	test test-native test-learning test-wasm test-worker test-quality \
 	test-keep test-keep-native test-keep-wasm test-keep-browser e2e fuzz fuzz-keep \
 	bench bench-go chromium node python3 clean
 

@@ -96,7 +96,13 @@ func TestPage(t *testing.T) {
 
 	t.Run("fingerprint equals native training", func(t *testing.T) {
 		const seed, steps = 4242, 200
-		want := nativeFingerprint(t, fmt.Sprintf("data=ring8&seed=%d&steps=%d", seed, steps))
+		// The address is a new run's recipe: its keys over the data set's
+		// defaults, as train -recipe reads it.
+		rc, err := recipe.ParseNew(fmt.Sprintf("data=ring8&seed=%d&steps=%d", seed, steps))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := nativeFingerprint(t, rc.String())
 		tb := open(t, browser, fmt.Sprintf("%s/#data=ring8&seed=%d&steps=%d&run=1", base, seed, steps))
 		tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]')?.textContent === %d && document.querySelector('[data-test=status]').textContent !== "training"`, steps), 240*time.Second)
 		tb.poll(`document.querySelector('[data-test=fingerprint]').textContent.length === 16`, 15*time.Second)
@@ -143,12 +149,23 @@ func TestPage(t *testing.T) {
 	t.Run("presets and slow motion", func(t *testing.T) {
 		tb := open(t, browser, base+"/#g=32,32&d=32,32")
 		// The worker's report, not the server's pre-rendered "idle".
-		tb.poll(`document.querySelector('[data-test=run-recipe]')?.textContent === "g=32,32&d=32,32"`, 45*time.Second)
+		resolved := func(text string) string {
+			rc, err := recipe.ParseNew(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return strconv.Quote(rc.String())
+		}
+		tb.poll(`document.querySelector('[data-test=run-recipe]')?.textContent === `+resolved("g=32,32&d=32,32"), 45*time.Second)
 		choose := func(name string) {
 			eval[bool](tb, `(() => { const el = document.querySelector('[data-test=preset]'); el.value = `+strconv.Quote(name)+`; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
 		}
 		choose("Vanilla GAN (watch it collapse)")
-		tb.poll(`location.hash === "#pack=1" && document.querySelector('[data-test=run-recipe]').textContent === "pack=1"`, 15*time.Second)
+		vanilla, err := recipe.Parse(recipe.Presets["vanilla"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb.poll(`location.hash === `+strconv.Quote("#"+vanilla.Compact())+` && document.querySelector('[data-test=run-recipe]').textContent === `+strconv.Quote(vanilla.String()), 15*time.Second)
 		// Slow motion: D's update, then G's, each shown for a while.
 		tb.click("slowmo")
 		tb.click("play")
@@ -164,7 +181,7 @@ func TestPage(t *testing.T) {
 		}
 		tb.click("slowmo")
 		choose("Fast defaults")
-		tb.poll(`location.hash.length <= 1 && document.querySelector('[data-test=run-recipe]').textContent === "" && document.querySelector('[data-test=step]').textContent === "0"`, 15*time.Second)
+		tb.poll(`location.hash.length <= 1 && document.querySelector('[data-test=run-recipe]').textContent === `+resolved("")+` && document.querySelector('[data-test=step]').textContent === "0"`, 15*time.Second)
 	})
 
 	t.Run("draw a custom distribution", func(t *testing.T) {

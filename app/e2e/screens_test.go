@@ -134,10 +134,13 @@ func TestScreens(t *testing.T) {
 			tb.click("guide-open")
 			tb.poll(`!!document.querySelector('[data-test=guide]')`, 5*time.Second)
 			tb.click("guide-close")
+			tb.poll(`!document.querySelector('[data-test=guide]')`, 5*time.Second)
 
 			// Space and → whatever has focus, but for text fields: a
-			// checkbox just clicked keeps its state, the run toggles.
-			tb.click("pause")
+			// checkbox just clicked keeps its state, the run toggles. (The
+			// pause goes through the DOM: a real click can land where the
+			// button was before the status line re-wrapped, on a phone.)
+			jsClick(tb, "pause")
 			tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 15*time.Second)
 			tb.click("layer-manifold")
 			if eval[string](tb, `document.activeElement?.dataset.test || ""`) != "layer-manifold" {
@@ -194,13 +197,18 @@ func TestScreens(t *testing.T) {
 
 			if mnistErr == nil {
 				tb2 := openAt(t, browser, sc, base+"/#data=mnist&digits=358&g=64&d=64&batch=32&run=1")
-				tb2.poll(`+document.querySelector('[data-test=step]')?.textContent > 5`, 120*time.Second)
+				// The first visit's offline copy may reload the page once
+				// (its context goes): then wait again.
+				started := `+document.querySelector('[data-test=step]')?.textContent > 5`
+				if !tb2.wait(started, 120*time.Second) {
+					tb2.poll(started, 120*time.Second)
+				}
 				tb2.poll(`(() => { const c = document.querySelector('[data-test=interp]'); if (!c) return false;
 					const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
 					for (let i = 0; i < d.length; i += 4) if (d[i] > 200) return true; return false })()`, 60*time.Second)
 				layout(t, tb2, sc, "samples")
 				// A digit checkbox keeps the space bar for the run too.
-				tb2.click("pause")
+				jsClick(tb2, "pause")
 				tb2.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 15*time.Second)
 				tb2.click("digit-3")
 				tb2.poll(`location.hash.includes("digits=58")`, 15*time.Second)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/ganplayground/ganplayground/core/recipe"
 	"github.com/ganplayground/ganplayground/core/share"
 )
 
@@ -45,7 +46,17 @@ func TestShareLinks(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the page's link does not decode natively: %v", err)
 	}
-	if tr.Fingerprint() != wantFP || info.Step != 300 || info.Recipe != "steps=300" {
+	// The page's address is a new run's recipe (its data set's defaults
+	// under the keys it names): the link carries it resolved.
+	sent, err := recipe.ParseNew("steps=300")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lifted := sent
+	if err := lifted.Set("steps", "0"); err != nil {
+		t.Fatal(err)
+	}
+	if tr.Fingerprint() != wantFP || info.Step != 300 || info.Recipe != sent.String() {
 		t.Fatalf("native decode: fingerprint %s (page %s), step %d, recipe %q", tr.Fingerprint(), wantFP, info.Step, info.Recipe)
 	}
 	sender.screenshot(root, "share-sender")
@@ -60,9 +71,9 @@ func TestShareLinks(t *testing.T) {
 	}
 	// With its D (when it fits the link) the model opens at its step, the
 	// limit it reached lifted (wasm/share.go); without, at step 0.
-	wantStep, wantRecipe := "0", "steps=300"
+	wantStep, wantRecipe := "0", sent.String()
 	if info.WithD {
-		wantStep, wantRecipe = "300", "steps=0"
+		wantStep, wantRecipe = "300", lifted.String()
 	}
 	t.Logf("ring8 link at step 300: %d bytes, %s, with D %v", info.Bytes, info.Quant, info.WithD)
 	if fp, s, st, step, rcp := receiver.hook("fingerprint"), receiver.hook("samples-sum"), receiver.hook("status"), receiver.hook("step"), receiver.hook("run-recipe"); fp != wantFP || s != wantSamples || st != "paused" || step != wantStep || rcp != wantRecipe {
@@ -107,7 +118,11 @@ func TestShareLinks(t *testing.T) {
 	// A bad link with the page: the default demo, with the message.
 	demo := open(t, newBrowser(t), base+"/#model="+good[:100])
 	demo.poll(`document.querySelector('[data-test=error]')?.textContent.includes("default demo")`, 60*time.Second)
-	if r := demo.hook("run-recipe"); r != "" {
+	def, err := recipe.ParseNew("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := demo.hook("run-recipe"); r != def.String() {
 		t.Errorf("recipe %q after a bad link on load, want the default", r)
 	}
 	demo.click("play")

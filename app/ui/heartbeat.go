@@ -22,19 +22,24 @@ const (
 // that should be training has gone silent for heartbeatTimeout.
 func (p *Playground) watchWorker(ctx app.Context) {
 	var since time.Time // when the page was first seen training, this stretch
+	var lastTick time.Time
 	ctx.Async(func() {
 		tick := time.NewTicker(heartbeatEvery)
 		defer tick.Stop()
 		for range tick.C {
 			ctx.Dispatch(func(ctx app.Context) {
 				if p.status != protocol.Training.String() {
-					since = time.Time{}
+					since, lastTick = time.Time{}, time.Now()
 					return
 				}
 				now := time.Now()
-				if since.IsZero() {
+				// A late check means the page itself was asleep (a frozen
+				// background tab freezes its worker too): start counting
+				// afresh rather than blame the worker.
+				if since.IsZero() || now.Sub(lastTick) > 3*heartbeatEvery {
 					since = now
 				}
+				lastTick = now
 				last := p.br.lastReport()
 				if last.Before(since) {
 					last = since

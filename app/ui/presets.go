@@ -13,10 +13,12 @@ type Preset struct {
 
 // Presets are the recipes of the preset menu. Each one parses (tested).
 var Presets = []Preset{
-	{"Fast defaults", ""},
-	// One sample per D input: mode collapse shows within a few thousand
-	// steps, and setting pack back to its default fixes it.
-	{"Vanilla GAN (watch it collapse)", "pack=1"},
+	// The ring's default recipe (core/recipe's per-data-set table).
+	{"Fast defaults", recipe.DataDefault("ring8")},
+	// One sample per D input and a slow D: mode collapse shows within a
+	// few thousand steps, and setting pack back to 2 fixes it. The CLI's
+	// preset "vanilla".
+	{"Vanilla GAN (watch it collapse)", recipe.Presets["vanilla"]},
 	// Goodfellow et al. 2014, MNIST: maxout D with dropout, ReLU G, SGD
 	// with momentum and an exponentially decaying learning rate.
 	// The CLI's preset, so the two cannot drift apart.

@@ -69,8 +69,8 @@ func TestPresets(t *testing.T) {
 			t.Errorf("presetIndex(%q) = %d, want %d", pr.Name, got, i)
 		}
 	}
-	if Presets[0].Recipe != "" || presetIndex(recipe.Default()) != 0 {
-		t.Error("the first preset is not the default recipe")
+	if ring8, err := recipe.ForData("ring8"); err != nil || presetIndex(ring8) != 0 {
+		t.Errorf("the first preset is not the ring's default recipe (%v)", err)
 	}
 	if rc, _ := recipe.Parse(Presets[1].Recipe); rc.Pack != 1 {
 		t.Error("the vanilla preset packs")

@@ -45,5 +45,5 @@ func TestMoonsDefaultLearns(t *testing.T) {
 }
 
 func TestSpiralDefaultLearns(t *testing.T) {
-	learns(t, "spiral", 2, "jsd ≤ 0.08", func(s Score) bool { return s.JSD <= 0.08 })
+	learns(t, "spiral", 2, Targets["spiral"].Text, Targets["spiral"].Met)
 }

@@ -33,21 +33,27 @@ func modesAtLimit(t *testing.T, preset, extra string) metrics.Modes {
 }
 
 // The vanilla preset is the collapse the page shows: on seeds it was not
-// tuned on, G covers at most 6 of ring8's 8 modes at the preset's step
-// limit, and the same recipe with PacGAN's pack=2 covers all 8.
+// tuned on (it was on 21 and 1), G covers at most 6 of ring8's 8 modes at
+// the preset's step limit, and the same recipe with PacGAN's pack=2
+// covers all 8 (measured: 4, 5, 4 of 8 against 8, 8, 8). Six runs of
+// 3,000 steps, the seeds in parallel; one after another they took 20
+// minutes on a 2-core machine at load average 25.
 func TestVanillaCollapsesAndPackingCures(t *testing.T) {
 	if testing.Short() || runtime.GOOS == "js" {
 		t.Skip("trains six short runs")
 	}
-	for _, seed := range []string{"1", "2", "3"} {
-		v := modesAtLimit(t, "vanilla", "seed="+seed)
-		p := modesAtLimit(t, "vanilla", "seed="+seed+"&pack=2")
-		t.Logf("seed %s: vanilla %d/8 modes (hq %.3f), pack=2 %d/8 (hq %.3f)", seed, v.Hit, v.HQ, p.Hit, p.HQ)
-		if v.Hit > 6 {
-			t.Errorf("seed %s: vanilla covers %d/8 modes, want at most 6 (a collapse to watch)", seed, v.Hit)
-		}
-		if p.Hit != 8 {
-			t.Errorf("seed %s: vanilla with pack=2 covers %d/8 modes, want 8", seed, p.Hit)
-		}
+	for _, seed := range []string{"2", "3", "4"} {
+		t.Run("seed"+seed, func(t *testing.T) {
+			t.Parallel()
+			v := modesAtLimit(t, "vanilla", "seed="+seed)
+			p := modesAtLimit(t, "vanilla", "seed="+seed+"&pack=2")
+			t.Logf("seed %s: vanilla %d/8 modes (hq %.3f), pack=2 %d/8 (hq %.3f)", seed, v.Hit, v.HQ, p.Hit, p.HQ)
+			if v.Hit > 6 {
+				t.Errorf("seed %s: vanilla covers %d/8 modes, want at most 6 (a collapse to watch)", seed, v.Hit)
+			}
+			if p.Hit != 8 {
+				t.Errorf("seed %s: vanilla with pack=2 covers %d/8 modes, want 8", seed, p.Hit)
+			}
+		})
 	}
 }

@@ -100,6 +100,9 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	// or refused state is never written over a good one.
 	kept := func() string {
 		if saved < 0 {
+			if _, err := os.Stat(*out); err == nil {
+				return *out + " not written (the file there is left as it was)"
+			}
 			return *out + " not written"
 		}
 		return fmt.Sprintf("%s keeps step %d", *out, saved)

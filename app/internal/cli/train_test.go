@@ -44,13 +44,14 @@ func TestTrainShowsProgress(t *testing.T) {
 }
 
 // -from continues a run: steps counts from its start, so 30 + (60 − 30)
-// equals 60 uninterrupted, whether or not the other keys are restated.
+// equals 60 uninterrupted, whether or not the other keys are restated
+// (lrg 0.005 is ring8's default, written another way).
 func TestFromContinuesBitIdentically(t *testing.T) {
 	wholeFile := tmp(t, "whole.ckpt")
 	whole := trainTo(t, wholeFile, small+"&steps=60")
 	half := tmp(t, "half.ckpt")
 	trainTo(t, half, small+"&steps=30")
-	for _, again := range []string{"steps=60", small + "&steps=60", "#lrg=0.0020&steps=60"} {
+	for _, again := range []string{"steps=60", small + "&steps=60", "#lrg=0.0050&steps=60"} {
 		res := trainTo(t, tmp(t, "rest.ckpt"), again, "-from", half)
 		if res.Fingerprint != whole.Fingerprint || res.Step != 60 {
 			t.Errorf("-recipe %q: continued to %s at %d, uninterrupted %s", again, res.Fingerprint, res.Step, whole.Fingerprint)
@@ -98,7 +99,7 @@ func TestFromRefusesOtherSettings(t *testing.T) {
 	half := tmp(t, "half.ckpt")
 	trainTo(t, half, small+"&steps=10")
 	cases := []struct{ recipe, key string }{
-		{"lrg=0.01&steps=20", "lrg=0.01 (checkpoint has lrg=0.002)"},
+		{"lrg=0.01&steps=20", "lrg=0.01 (checkpoint has lrg=0.005)"},
 		{"g=32,32", "g=32,32 (checkpoint has g=16,16)"},
 		{"seed=4&batch=64", "seed=4 (checkpoint has seed=3), batch=64"},
 		{"data=grid25", "data=grid25"},

@@ -18,12 +18,13 @@ import (
 // inline script, no eval), but WebAssembly may be compiled
 // ('wasm-unsafe-eval': app.wasm and worker.wasm); the training worker and
 // the service worker are the site's own files; fetches (wasm, data,
-// gallery) go to the site only; images may also be data: (checkpoint
+// gallery) go to the site, or to blob: URLs the page made itself (a
+// download's bytes, read back); images may also be data: (checkpoint
 // thumbnails) and blob: URLs (downloads); go-app writes inline style
 // attributes, hence 'unsafe-inline' for styles alone; no plugins, no
 // forms elsewhere, and no site may frame the page (clickjacking).
 // docs/offline.md lists the same headers for static servers that can set them.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self' blob:; " +
 	"img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; manifest-src 'self'; object-src 'none'; " +
 	"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
