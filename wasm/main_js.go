@@ -22,6 +22,16 @@ const slowPause = 600 * time.Millisecond
 // minFrame is the shortest time between two snapshots (at most ~12/s).
 const minFrame = 80 * time.Millisecond
 
+// viewShare bounds the views' share of the worker's time while training:
+// after a snapshot that took c, the next waits (viewShare−1)·c, so the
+// views take at most 1/viewShare (10%) of the time.
+const viewShare = 10
+
+// statusEvery is how often a light report (step, steps/s, losses) goes
+// out while the views wait: the page's counters stay live whatever the
+// views cost.
+const statusEvery = 150 * time.Millisecond
+
 func main() {
 	cmds := make(chan []byte, 256)
 	// worker.js buffers messages until goStarted hands it this handler.
@@ -49,7 +59,7 @@ func main() {
 	w.post(w.s.Ready())
 
 	var c protocol.Command
-	var last time.Time
+	var last, lastStatus time.Time // the last snapshot, the last report of any kind
 	frame := minFrame
 	for {
 		if w.s.Evaluating() {
@@ -58,6 +68,19 @@ func main() {
 			w.drain(cmds, &c)
 			if !w.s.Evaluating() || time.Since(last) >= minFrame {
 				w.post(w.s.Status())
+				last = time.Now()
+			}
+			w.yield()
+			continue
+		}
+		if !w.s.Training() && w.s.ViewsPending() {
+			// Paused with a view unfinished (the nearest-neighbour
+			// search, in bounded pieces): go on with it, commands first.
+			if w.drain(cmds, &c) {
+				w.post(w.s.Status())
+			}
+			if !w.s.Training() {
+				w.snapshot()
 				last = time.Now()
 			}
 			w.yield()
@@ -86,13 +109,16 @@ func main() {
 			continue
 		}
 		w.s.Train(slice)
-		if !w.s.Training() || time.Since(last) >= frame {
-			t0 := time.Now()
+		if t0 := time.Now(); !w.s.Training() || t0.Sub(last) >= frame {
 			w.snapshot()
 			last = time.Now()
-			// Keep the views below ~20% of the time: a big net's heat map
-			// costs as much as training.
-			frame = max(minFrame, 4*last.Sub(t0))
+			lastStatus = last
+			// A big net's heat map costs as much as training: the views
+			// get at most 1/viewShare of the time.
+			frame = max(minFrame, (viewShare-1)*last.Sub(t0))
+		} else if t0.Sub(lastStatus) >= statusEvery {
+			w.post(w.s.Status())
+			lastStatus = t0
 		}
 		w.yield()
 	}

@@ -82,7 +82,7 @@ func (s *Session) Share(l *protocol.LinkInfo) error {
 func samplesSum(t *gan.Trainer) string {
 	var v Views
 	v.reset()
-	newViews(t).fill(&v, protocol.LayerFake, nil, false, time.Time{})
+	newViews(t).fill(&v, protocol.LayerFake, nil, false, time.Now)
 	return protocol.SamplesSum(&protocol.Report{Fake: v.Fake, Images: v.Images})
 }
 

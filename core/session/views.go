@@ -123,8 +123,9 @@ func cellCentre(e float32, i, j int) (x, y float32) {
 }
 
 // fill computes the views layers asks for; training says whether the
-// run is going on (the costly nearest-neighbour search is then rationed).
-func (v *views) fill(r *Views, layers protocol.Layers, mix *data.Mixture, training bool, now time.Time) {
+// run is going on (the costly nearest-neighbour search is then rationed
+// more strictly: see fillNearest).
+func (v *views) fill(r *Views, layers protocol.Layers, mix *data.Mixture, training bool, now func() time.Time) {
 	t := v.t
 	r.Extent = v.extent
 	if t.Recipe.DataSet().Image() {
@@ -135,7 +136,11 @@ func (v *views) fill(r *Views, layers protocol.Layers, mix *data.Mixture, traini
 			r.Interp = toBytes(r.Interp, t.Generate(v.mnist.zLine, NInterp))
 		}
 		if layers&protocol.LayerNearest != 0 {
-			v.mnist.fillNearest(r, r.Images, t.Step, training, now)
+			budget := nearBudgetPaused
+			if training {
+				budget = nearBudget
+			}
+			v.mnist.fillNearest(r, r.Images, t.Step, training, now, budget)
 		}
 		return
 	}
