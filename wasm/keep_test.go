@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ganplayground/ganplayground/app/store"
+	"github.com/ganplayground/ganplayground/core/data/datatest"
 	"github.com/ganplayground/ganplayground/core/protocol"
 )
 
@@ -119,7 +120,7 @@ func TestCheckpointMetadata(t *testing.T) {
 
 	// MNIST: a thumbnail of digits, no metrics, and a load that asks for the asset first.
 	m := NewBridge()
-	m.SetMNIST(fakeMNIST(60))
+	m.SetMNIST(datatest.RandomMNIST(60))
 	m.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=mnist&digits=17&g=16&d=16&z=8&batch=8&steps=2&seed=2", Play: true})
 	trainAll(t, m)
 	m.Handle(&protocol.Command{Op: protocol.OpCheckpoint})

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ganplayground/ganplayground/core/data/datatest"
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/protocol"
 	"github.com/ganplayground/ganplayground/core/share"
@@ -118,7 +119,7 @@ func TestOpenBadLinks(t *testing.T) {
 func TestOpenMNISTLinkNeedsAsset(t *testing.T) {
 	const text = "data=mnist&digits=17&g=16&d=16&z=8&batch=8&seed=2"
 	a := NewBridge()
-	a.SetMNIST(fakeMNIST(60))
+	a.SetMNIST(datatest.RandomMNIST(60))
 	a.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: text})
 	a.Handle(&protocol.Command{Op: protocol.OpShare})
 	l := reply(t, a).Link
@@ -130,7 +131,7 @@ func TestOpenMNISTLinkNeedsAsset(t *testing.T) {
 	if !b.NeedsMNIST(c) {
 		t.Fatal("an MNIST link must wait for the asset")
 	}
-	b.SetMNIST(fakeMNIST(60))
+	b.SetMNIST(datatest.RandomMNIST(60))
 	if b.NeedsMNIST(c) {
 		t.Fatal("asset given, still needed")
 	}
@@ -147,7 +148,7 @@ func TestOpenMNISTLinkNeedsAsset(t *testing.T) {
 // an error: the page offers the file instead.
 func TestShareTooLarge(t *testing.T) {
 	s := NewBridge()
-	s.SetMNIST(fakeMNIST(60))
+	s.SetMNIST(datatest.RandomMNIST(60))
 	s.Handle(&protocol.Command{Op: protocol.OpInit, Recipe: "data=mnist&z=64&g=256,512&d=16&batch=8"})
 	s.Handle(&protocol.Command{Op: protocol.OpShare})
 	r := reply(t, s)

@@ -3,6 +3,7 @@ package session
 import (
 	"testing"
 
+	"github.com/ganplayground/ganplayground/core/data/datatest"
 	"github.com/ganplayground/ganplayground/core/protocol"
 )
 
@@ -18,7 +19,7 @@ func TestTrainAndViewsDoNotAllocate(t *testing.T) {
 		"data=mnist&g=16&d=16&z=8&batch=8&steps=0&seed=2",
 	} {
 		s := New()
-		s.SetMNIST(fakeMNIST(3000))
+		s.SetMNIST(datatest.RandomMNIST(3000))
 		s.SetLayers(protocol.AllLayers)
 		s.Init(text, true)
 		var v Views

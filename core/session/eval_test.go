@@ -10,6 +10,7 @@ import (
 	"github.com/ganplayground/ganplayground/assets"
 	"github.com/ganplayground/ganplayground/core/classify"
 	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/data/datatest"
 	"github.com/ganplayground/ganplayground/core/metrics"
 	"github.com/ganplayground/ganplayground/core/protocol"
 )
@@ -29,12 +30,12 @@ func classifier(t *testing.T) *classify.Classifier {
 func evalSession(t *testing.T) *Session {
 	t.Helper()
 	s := New()
-	s.SetMNIST(fakeMNIST(60))
+	s.SetMNIST(datatest.RandomMNIST(60))
 	s.Init(evalRecipe, true)
 	for s.Training() {
 		s.Train(time.Millisecond)
 	}
-	a, err := PageEvalAssets(fakeMNIST(data.EvalValid+data.EvalTest), classifier(t))
+	a, err := PageEvalAssets(datatest.RandomMNIST(data.EvalValid+data.EvalTest), classifier(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +76,7 @@ func TestEvalInSlicesIsTheWholeEstimate(t *testing.T) {
 
 	// One uninterrupted run of a fresh job (fresh assets: the test
 	// features fitted again) gives the same figures, bit for bit.
-	a, _ := PageEvalAssets(fakeMNIST(data.EvalValid+data.EvalTest), classifier(t))
+	a, _ := PageEvalAssets(datatest.RandomMNIST(data.EvalValid+data.EvalTest), classifier(t))
 	j, err := NewEvalJob(s.Trainer(), a, 300)
 	if err != nil {
 		t.Fatal(err)
@@ -145,7 +146,7 @@ func TestEvalRefusals(t *testing.T) {
 	}
 
 	s = New()
-	s.SetMNIST(fakeMNIST(60))
+	s.SetMNIST(datatest.RandomMNIST(60))
 	s.Init(evalRecipe, false)
 	if !s.NeedsEvalAssets() {
 		t.Error("an MNIST session without the files does not ask for them")
@@ -156,7 +157,7 @@ func TestEvalRefusals(t *testing.T) {
 		t.Errorf("missing files: %+v", e)
 	}
 
-	if _, err := PageEvalAssets(fakeMNIST(10), classifier(t)); err == nil {
+	if _, err := PageEvalAssets(datatest.RandomMNIST(10), classifier(t)); err == nil {
 		t.Error("a short evaluation set was taken")
 	}
 

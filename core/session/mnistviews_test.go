@@ -6,25 +6,13 @@ import (
 	"time"
 
 	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/data/datatest"
 	"github.com/ganplayground/ganplayground/core/protocol"
 	"github.com/ganplayground/ganplayground/core/rng"
 )
 
-// fakeMNIST is n random images, labels 0–9 in turn.
-func fakeMNIST(n int) *data.MNIST {
-	r := rng.New(1)
-	m := &data.MNIST{Images: make([]uint8, n*data.Pixels), Labels: make([]uint8, n)}
-	for i := range m.Images {
-		m.Images[i] = uint8(r.IntN(256))
-	}
-	for i := range m.Labels {
-		m.Labels[i] = uint8(i % 10)
-	}
-	return m
-}
-
 func TestNearest(t *testing.T) {
-	d, err := fakeMNIST(40).Subset([]int{3, 5})
+	d, err := datatest.RandomMNIST(40).Subset([]int{3, 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +33,7 @@ func TestMNISTViews(t *testing.T) {
 	const text = "data=mnist&digits=17&g=16&d=16&z=8&batch=8&steps=3&seed=2"
 	run := func(layers protocol.Layers) (*Views, *Session) {
 		s := New()
-		s.SetMNIST(fakeMNIST(60))
+		s.SetMNIST(datatest.RandomMNIST(60))
 		s.SetLayers(layers)
 		s.Init(text, true)
 		var v Views
@@ -108,7 +96,7 @@ func nearestByteLoop(d *data.Digits, img []byte) int {
 // The search picks what the byte loop picks, ties (duplicate images)
 // included, for random queries and for near copies.
 func TestNearestMatchesByteLoop(t *testing.T) {
-	m := fakeMNIST(300)
+	m := datatest.RandomMNIST(300)
 	copy(m.Images[250*data.Pixels:], m.Images[40*data.Pixels:50*data.Pixels]) // duplicates: the first must win
 	d, err := m.Subset([]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
 	if err != nil {
@@ -138,7 +126,7 @@ func TestNearestMatchesByteLoop(t *testing.T) {
 // change, and the finished pairs are the full search's.
 func TestNearestSpreadOverViews(t *testing.T) {
 	s := New()
-	s.SetMNIST(fakeMNIST(6000))
+	s.SetMNIST(datatest.RandomMNIST(6000))
 	s.SetLayers(protocol.LayerNearest)
 	s.Init("data=mnist&g=16&d=16&z=8&batch=8&steps=1000&seed=2", true)
 	s.Train(time.Millisecond)

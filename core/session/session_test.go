@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ganplayground/ganplayground/core/data/datatest"
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/protocol"
 )
@@ -90,7 +91,7 @@ func TestSlowMotionIsTheSameRun(t *testing.T) {
 // MNIST views carry no 2-D figures.
 func TestImageViews(t *testing.T) {
 	s := New()
-	s.SetMNIST(fakeMNIST(60))
+	s.SetMNIST(datatest.RandomMNIST(60))
 	s.Init("data=mnist&digits=1&g=8&d=8&z=4&batch=4&steps=1", false)
 	var v Views
 	s.Views(&v)

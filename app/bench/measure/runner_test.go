@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/ganplayground/ganplayground/core/data"
-	"github.com/ganplayground/ganplayground/core/rng"
+	"github.com/ganplayground/ganplayground/core/data/datatest"
 )
 
 // The workloads are docs/speed.md's: their FLOP counts are the hand
@@ -57,14 +57,4 @@ func TestRunnerRejectsBadRecipe(t *testing.T) {
 
 // fakeMNIST is a small random stand-in for the digits (the FLOP count does
 // not depend on them).
-func fakeMNIST() *data.MNIST {
-	r := rng.New(1)
-	m := &data.MNIST{Images: make([]uint8, 20*784), Labels: make([]uint8, 20)}
-	for i := range m.Images {
-		m.Images[i] = uint8(r.IntN(256))
-	}
-	for i := range m.Labels {
-		m.Labels[i] = uint8(i % 10)
-	}
-	return m
-}
+func fakeMNIST() *data.MNIST { return datatest.RandomMNIST(20) }

@@ -1,12 +1,15 @@
-package main
+// Package datatest makes small stand-ins for the MNIST data set, for the
+// tests of packages that need images without the real files.
+package datatest
 
 import (
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/rng"
 )
 
-// fakeMNIST is n random images, labels 0–9 in turn.
-func fakeMNIST(n int) *data.MNIST {
+// RandomMNIST is n images of uniformly random pixels (seed 1, so every
+// call gives the same images), labelled 0–9 in turn.
+func RandomMNIST(n int) *data.MNIST {
 	r := rng.New(1)
 	m := &data.MNIST{Images: make([]uint8, n*data.Pixels), Labels: make([]uint8, n)}
 	for i := range m.Images {
