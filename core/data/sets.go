@@ -42,13 +42,13 @@ const MNISTAsset = "mnist-train.bin"
 // Sets is the table, in the order the page offers them.
 var Sets = []Set{
 	{Name: "ring8", Dim: 2, Extent: 3, Modes: true,
-		Recipe: "prior=uniform&g=64,64,64&d=64,64&lrg=0.005&lrd=0.005&decay=1.001&gema=0.99&steps=3000",
+		Recipe: "prior=uniform&g=64,64,64&d=64,64&lrg=0.005&lrd=0.005&decay=1.0007&k=2&gema=0.99&steps=3000",
 		source: func(Spec, *MNIST) (Source, error) { return Ring8(), nil }},
 	{Name: "grid25", Dim: 2, Extent: 6, Modes: true,
-		Recipe: "prior=uniform&pack=1&decay=1.0003&bias=kinks&steps=10000",
+		Recipe: "prior=uniform&pack=1&bias=kinks&k=2&batch=128&decay=1.0002&gema=0.99&steps=8000",
 		source: func(Spec, *MNIST) (Source, error) { return Grid25(), nil }},
 	{Name: "spiral", Dim: 2, Extent: 5,
-		Recipe: "prior=uniform&pack=1&bias=kinks&decay=1.001&gema=0.99&steps=5000",
+		Recipe: "prior=uniform&pack=1&bias=kinks&k=2&batch=128&decay=1.001&gema=0.99&steps=3000",
 		source: func(Spec, *MNIST) (Source, error) { return Spiral{}, nil }},
 	{Name: "moons", Dim: 2, Extent: 4, // x spans ±3 before noise (σ 0.1): 3.5 left the tips on the edge
 		Recipe: "prior=uniform&pack=1&bias=kinks&decay=1.001&gema=0.99&steps=1000",

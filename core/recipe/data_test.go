@@ -140,17 +140,11 @@ func TestParseNewCustom(t *testing.T) {
 	}
 }
 
-// The grid25 and mnist defaults are measured recipes of the gallery: they
-// must stay the presets they came from (their tests train the presets).
-func TestDefaultsAreTheirPresets(t *testing.T) {
-	for data, preset := range map[string]string{"grid25": "grid25"} {
-		d, _ := ForData(data)
-		p, _ := Preset(preset, "")
-		d.Seed, p.Seed = 0, 0
-		if d.Full() != p.Full() {
-			t.Errorf("%s default %q is not the %s preset %q", data, d.Full(), preset, p.Full())
-		}
-	}
+// The mnist default is a measured recipe of the gallery: it must stay
+// the preset it came from, without the preset's long weight average.
+// (grid25's default is no longer the gallery's grid25 preset: it meets
+// its target in fewer steps; core/learn checks it.)
+func TestMNISTDefaultIsItsPreset(t *testing.T) {
 	d, _ := ForData("mnist")
 	p, _ := Preset("mnist-all", "gavg=0&steps=16000")
 	d.Seed, p.Seed = 0, 0

@@ -19,11 +19,12 @@ import (
 // trainer driven directly.
 func TestTrainMatchesTrainer(t *testing.T) {
 	res := trainTo(t, tmp(t, "a.ckpt"), small+"&steps=40")
-	if res.Step != 40 || res.DSteps != 40 || res.Seconds <= 0 || res.StepsPerSec <= 0 {
-		t.Fatalf("result %+v", res)
-	}
-	// train -recipe starts a new run: the data set's default under the text.
+	// train -recipe starts a new run: the data set's default under the text
+	// (ring8's makes k D steps per G step).
 	rc, _ := recipe.ParseNew(small + "&steps=40")
+	if res.Step != 40 || res.DSteps != 40*rc.K || res.Seconds <= 0 || res.StepsPerSec <= 0 {
+		t.Fatalf("result %+v (k=%d)", res, rc.K)
+	}
 	src, _ := data.New(rc, nil)
 	tr, _ := gan.New(rc, src)
 	for !tr.Done() {

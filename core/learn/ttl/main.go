@@ -7,6 +7,7 @@
 //	go run ./core/learn/ttl                      # the whole table
 //	go run ./core/learn/ttl -data ring8,grid25   # some rows
 //	go run ./core/learn/ttl -recipe "data=grid25&lrg=0.004" -seeds 21 -trace
+//	go run ./core/learn/ttl -flops                # matrix work per step of each default
 //
 // Steps are deterministic; seconds are this machine's, natively, on one
 // core.
@@ -19,6 +20,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/learn"
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
@@ -30,7 +33,26 @@ func main() {
 	every := flag.Int("every", 50, "score every N steps")
 	limit := flag.Int("limit", 0, "with -recipe: stop at this step (0: the recipe's steps)")
 	trace := flag.Bool("trace", false, "with -recipe: print every score to stderr")
+	flops := flag.Bool("flops", false, "print each -data default's matrix work per step (gan.StepFLOPs) and stop")
 	flag.Parse()
+	if *flops {
+		for _, d := range strings.Split(*dataSets, ",") {
+			rc, err := recipe.ForData(d)
+			if err != nil {
+				fail(err)
+			}
+			src, err := data.New(rc, nil)
+			if err != nil {
+				fail(err)
+			}
+			t, err := gan.New(rc, src)
+			if err != nil {
+				fail(err)
+			}
+			fmt.Printf("%s: %.1f MFLOP/step\n", d, t.StepFLOPs()/1e6)
+		}
+		return
+	}
 	if *text == "" {
 		var rows []learn.Row
 		for _, d := range strings.Split(*dataSets, ",") {
