@@ -20,6 +20,7 @@ type Bridge struct {
 	rep   protocol.Report
 	buf   []byte
 	reply []byte // a KindLink, KindFile or KindCheckpoint report, until TakeReply
+	team  *team  // helper workers for sharded recipes (nil: train alone)
 }
 
 // NewBridge starts with an idle session.
@@ -58,6 +59,7 @@ func (b *Bridge) SetEvalAssets(images *data.MNIST, clf *classify.Classifier, err
 // Handle applies one command.
 func (b *Bridge) Handle(c *protocol.Command) {
 	s := b.Session
+	b.SyncTeam()  // single updates train with the helpers too
 	switch c.Op { // links, files and checkpoints answer with a reply of their own
 	case protocol.OpShare:
 		r := b.replyTo(protocol.KindLink)
@@ -113,6 +115,10 @@ func (b *Bridge) Handle(c *protocol.Command) {
 	case protocol.OpLayers:
 		s.SetLayers(c.Layers)
 	case protocol.OpSnapshot:
+	case protocol.OpWorkers:
+		if b.team != nil {
+			b.team.want = max(1, min(c.N, recipe.MaxWorkers))
+		}
 	case protocol.OpEvaluate:
 		s.Evaluate(c.N)
 	case protocol.OpMNIST:
@@ -123,6 +129,18 @@ func (b *Bridge) Handle(c *protocol.Command) {
 			return
 		}
 		s.SetMNIST(m)
+	}
+}
+
+// SyncTeam makes the session's trainer, if it is a new one (or the
+// workers asked for changed), replica 0 of the helper workers its recipe
+// uses. The worker calls it before every training slice.
+func (b *Bridge) SyncTeam() {
+	if b.team == nil {
+		return
+	}
+	if err := b.team.adopt(b.Trainer()); err != nil {
+		b.Fail("worker team: " + err.Error())
 	}
 }
 

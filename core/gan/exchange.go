@@ -10,6 +10,10 @@ import "fmt"
 // All then apply the same optimiser update to the same sum, and stay the
 // same replica.
 type Exchange interface {
+	// Start is called by a replica at the start of each sharded update,
+	// before its draws: d says whether it is a D update. The replica
+	// that drives the others tells them to make the same update here.
+	Start(t *Trainer, d bool) error
 	// Reduce is called by every replica once it has computed its block's
 	// shards and summed the block's maximal subtrees (Subtrees) into
 	// ShardGrad(lo) and ShardStats(lo). It must return once ShardGrad(0)

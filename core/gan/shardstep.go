@@ -7,6 +7,9 @@ import "fmt"
 // then fake rows), the shards' gradients summed, the same update.
 func (t *Trainer) stepDShards() error {
 	m, np := t.Recipe.Batch, t.Recipe.Batch/t.Recipe.Pack
+	if err := t.startShards(true); err != nil {
+		return err
+	}
 	t.Data.Sample(t.RNG, t.both[:m*t.dim], m)
 	t.SampleNoise(t.z, m)
 	t.G.DrawMasks(m)
@@ -35,6 +38,9 @@ func (t *Trainer) stepDShards() error {
 // stepGShards is StepG on the sharded path.
 func (t *Trainer) stepGShards() error {
 	m, np := t.Recipe.Batch, t.Recipe.Batch/t.Recipe.Pack
+	if err := t.startShards(false); err != nil {
+		return err
+	}
 	t.SampleNoise(t.z, m)
 	t.G.DrawMasks(m)
 	t.D.DrawMasks(np)
@@ -54,6 +60,14 @@ func (t *Trainer) stepGShards() error {
 	}
 	if err := t.OptG.Err(); err != nil {
 		return fmt.Errorf("%w: G's %v at step %d", ErrDiverged, err, t.Step)
+	}
+	return nil
+}
+
+// startShards tells the other replicas, if any, which update comes.
+func (t *Trainer) startShards(d bool) error {
+	if sh := t.shardState(); sh.ex != nil {
+		return sh.ex.Start(t, d)
 	}
 	return nil
 }
