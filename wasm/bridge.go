@@ -205,6 +205,10 @@ func (b *Bridge) snapshot(light bool) []byte {
 	}
 	if t := s.Trainer(); t != nil {
 		r.Step, r.DSteps, r.Params, r.Recipe = t.Step, t.DSteps, t.Recipe.ParamCount(), t.Recipe.String()
+		r.Workers = 1
+		if b.team != nil && b.team.t == t {
+			r.Workers = b.team.n
+		}
 	}
 	b.buf = protocol.AppendReport(b.buf[:0], r)
 	return b.buf

@@ -47,7 +47,8 @@ func main() {
 		}
 		return nil
 	})
-	w := &worker{s: NewBridge(), wake: make(chan struct{}, 1)}
+	w := &worker{s: NewBridge(), wake: make(chan struct{}, 1), cmds: cmds}
+	w.s.team = newTeam(w.startHelper)
 	w.wakeFn = js.FuncOf(func(js.Value, []js.Value) any {
 		select {
 		case w.wake <- struct{}{}:
@@ -97,6 +98,7 @@ func main() {
 		if w.drain(cmds, &c) {
 			w.post(w.s.Status())
 		}
+		w.s.SyncTeam()
 		if w.s.Slow() {
 			// One update, its picture, then a pause: commands still
 			// answer at once (pause stops the wait).
@@ -126,6 +128,7 @@ func main() {
 
 type worker struct {
 	s      *Bridge
+	cmds   chan []byte
 	u8     js.Value // reused transfer buffer, grown as needed
 	wake   chan struct{}
 	wakeFn js.Func
@@ -168,6 +171,9 @@ func (w *worker) drain(cmds chan []byte, c *protocol.Command) bool {
 }
 
 func (w *worker) handle(b []byte, c *protocol.Command) {
+	if _, _, ok := isTeam(b); ok {
+		w.becomeHelper(b) // never returns
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			w.s.Fail(fmt.Sprintf("worker error: %v", r))
