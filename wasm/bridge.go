@@ -9,6 +9,7 @@ import (
 	"github.com/ganplayground/ganplayground/core/protocol"
 	"github.com/ganplayground/ganplayground/core/recipe"
 	"github.com/ganplayground/ganplayground/core/session"
+	"github.com/ganplayground/ganplayground/core/team"
 )
 
 // Bridge turns protocol.Commands into calls of the run controller
@@ -19,8 +20,8 @@ type Bridge struct {
 	views session.Views
 	rep   protocol.Report
 	buf   []byte
-	reply []byte // a KindLink, KindFile or KindCheckpoint report, until TakeReply
-	team  *team  // helper workers for sharded recipes (nil: train alone)
+	reply []byte     // a KindLink, KindFile or KindCheckpoint report, until TakeReply
+	team  *team.Team // helper workers for sharded recipes (nil: train alone)
 }
 
 // NewBridge starts with an idle session.
@@ -117,7 +118,7 @@ func (b *Bridge) Handle(c *protocol.Command) {
 	case protocol.OpSnapshot:
 	case protocol.OpWorkers:
 		if b.team != nil {
-			b.team.want = max(1, min(c.N, recipe.MaxWorkers))
+			b.team.SetWant(c.N)
 		}
 	case protocol.OpEvaluate:
 		s.Evaluate(c.N)
@@ -136,10 +137,7 @@ func (b *Bridge) Handle(c *protocol.Command) {
 // workers asked for changed), replica 0 of the helper workers its recipe
 // uses. The worker calls it before every training slice.
 func (b *Bridge) SyncTeam() {
-	if b.team == nil {
-		return
-	}
-	if err := b.team.adopt(b.Trainer()); err != nil {
+	if err := b.team.Adopt(b.Trainer()); err != nil {
 		b.Fail("worker team: " + err.Error())
 	}
 }
@@ -205,10 +203,7 @@ func (b *Bridge) snapshot(light bool) []byte {
 	}
 	if t := s.Trainer(); t != nil {
 		r.Step, r.DSteps, r.Params, r.Recipe = t.Step, t.DSteps, t.Recipe.ParamCount(), t.Recipe.String()
-		r.Workers = 1
-		if b.team != nil && b.team.t == t {
-			r.Workers = b.team.n
-		}
+		r.Workers = b.team.Size(t)
 	}
 	b.buf = protocol.AppendReport(b.buf[:0], r)
 	return b.buf

@@ -1,4 +1,4 @@
-package main
+package team
 
 import (
 	"encoding/binary"
@@ -12,7 +12,7 @@ import (
 
 // The messages between the training worker and its helper workers (team.go,
 // helper.go). Each starts with teamMark, which no page command starts with
-// (those start with the protocol's version byte), then a kind and the
+// (those start with core/protocol's version byte), then a kind and the
 // generation: the count of syncs the main worker has sent, so that a
 // message of an abandoned update is recognised and dropped.
 //
@@ -40,6 +40,13 @@ const teamHead = 6 // mark, kind, generation u32
 func teamHeader(dst []byte, kind byte, gen uint32) []byte {
 	dst = append(dst, teamMark, kind)
 	return binary.LittleEndian.AppendUint32(dst, gen)
+}
+
+// IsMessage reports whether b is a team message (the first one a helper
+// worker gets makes it one).
+func IsMessage(b []byte) bool {
+	_, _, ok := isTeam(b)
+	return ok
 }
 
 // isTeam reports whether b is a team message; kind and gen are its header.

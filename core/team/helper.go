@@ -1,4 +1,4 @@
-package main
+package team
 
 import (
 	"bytes"
@@ -11,10 +11,10 @@ import (
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
-// helper is a helper worker's program: a replica of the training worker's
+// Helper is a helper worker's program: a replica of the training worker's
 // trainer that makes the updates it is told to, computing its block of
 // shards (team.go). It is the gan.Exchange of its replica.
-type helper struct {
+type Helper struct {
 	send    func(b []byte)                              // to the training worker
 	inbox   <-chan []byte                               // from it
 	source  func(rc recipe.Recipe) (data.Source, error) // the recipe's data (MNIST fetched once)
@@ -27,8 +27,16 @@ type helper struct {
 	out     []byte
 }
 
-// run handles first, then every message, for ever.
-func (h *helper) run(first []byte) {
+// NewHelper makes a helper that sends to the training worker with send
+// (the message is the caller's until send returns), receives its messages
+// from inbox, and gets a recipe's data from source.
+func NewHelper(send func(b []byte), inbox <-chan []byte, source func(rc recipe.Recipe) (data.Source, error)) *Helper {
+	return &Helper{send: send, inbox: inbox, source: source}
+}
+
+// Run handles first (the message that made this worker a helper), then
+// every message, for ever.
+func (h *Helper) Run(first []byte) {
 	h.handle(first)
 	for {
 		b := h.next
@@ -40,7 +48,7 @@ func (h *helper) run(first []byte) {
 	}
 }
 
-func (h *helper) handle(b []byte) {
+func (h *Helper) handle(b []byte) {
 	kind, gen, ok := isTeam(b)
 	if !ok {
 		return
@@ -79,7 +87,7 @@ func (h *helper) handle(b []byte) {
 }
 
 // replica builds the trainer from the sync's checkpoint.
-func (h *helper) replica(ck []byte) (*gan.Trainer, error) {
+func (h *Helper) replica(ck []byte) (*gan.Trainer, error) {
 	t, err := checkpoint.Decode(bytes.NewReader(ck))
 	if err != nil {
 		return nil, err
@@ -94,16 +102,16 @@ func (h *helper) replica(ck []byte) (*gan.Trainer, error) {
 	return t, err
 }
 
-func (h *helper) fail(err error) {
+func (h *Helper) fail(err error) {
 	h.out = append(teamHeader(h.out[:0], tmFail, h.gen), err.Error()...)
 	h.send(h.out)
 }
 
 // Start: the training worker drives the updates.
-func (h *helper) Start(*gan.Trainer, bool) error { return nil }
+func (h *Helper) Start(*gan.Trainer, bool) error { return nil }
 
 // Reduce sends this replica's subtrees and waits for the whole sum.
-func (h *helper) Reduce(t *gan.Trainer) error {
+func (h *Helper) Reduce(t *gan.Trainer) error {
 	h.out = appendParts(h.out[:0], h.gen, t, h.i, h.n)
 	h.send(h.out)
 	for {
@@ -121,5 +129,21 @@ func (h *helper) Reduce(t *gan.Trainer) error {
 			h.next = b
 			return fmt.Errorf("worker team: update abandoned")
 		}
+	}
+}
+
+// Source is a helper's data source: a recipe's data set, with MNIST
+// loaded by load the first time a recipe needs it.
+func Source(load func() (*data.MNIST, error)) func(rc recipe.Recipe) (data.Source, error) {
+	var mnist *data.MNIST
+	return func(rc recipe.Recipe) (data.Source, error) {
+		if rc.DataSet().Asset != "" && mnist == nil {
+			m, err := load()
+			if err != nil {
+				return nil, err
+			}
+			mnist = m
+		}
+		return data.New(rc, mnist)
 	}
 }
