@@ -169,7 +169,7 @@ RACE_PKGS := $(sort $(patsubst %/,./%,$(dir $(shell grep -rlE --include='*.go' -
 test-native:
 	$(GO) vet ./...
 	$(GO) test -timeout 20m -skip '$(LEARNING_SKIP)' ./core/... ./app/...
-	$(GO) test -race -timeout 20m $(RACE_PKGS)
+	$(GO) test -race -timeout 20m -skip '$(LEARNING_SKIP)' $(RACE_PKGS)
 
 # The learning-quality checks train full runs on seeds the recipes were not
 # tuned on: the default recipe learns ring8 and the grid25 preset grid25
