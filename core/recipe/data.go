@@ -56,15 +56,14 @@ import (
 // 21 but stalls on seed 22 (hq 0.70 at 7,500): the grid forms slowly
 // there (0.27 at 2,500). Two D steps per G step (k=2), on half the
 // batch (128) so that a step costs no more — 0.75× the matrix work
-// (102 against 136 MFLOP) — form it twice as fast (seed 22: 0.58 at
-// 2,500), and the rate divided by 1.0002 per step instead of 1.0003
+// (102 against 136 MFLOP), about the same time natively — form it
+// twice as fast (seed 22: 0.58 at 2,500), and the rate divided by 1.0002 per step instead of 1.0003
 // keeps it moving: seed 22 meets the target at 6,700 steps (÷1.0003:
 // 0.75 at 4,000, ÷1.0002: 0.81). Tried and worse: lrg=lrd=0.003 with
 // ÷1.0005 and gema (seed 21: 0.83 at 8,000). On the table's seeds 1,
 // 2, 3 it meets the target at 9,850, 7,800 and 6,850 steps (seed 1:
-// hq 0.876 at 8,000), hence the limit of 10,000 steps — the work of
-// 7,500 steps of the gallery's recipe. The ring's recipe never learns
-// the grid (21/25 modes, hq 0.07).
+// hq 0.876 at 8,000), hence the limit of 10,000 steps. The ring's
+// recipe never learns the grid (21/25 modes, hq 0.07).
 //
 // spiral and moons, tuned on seed 21: with the table's recipe the
 // spiral stays a smear (jsd 0.42 at 2,000 steps); a curve that winds
@@ -76,7 +75,7 @@ import (
 // their step limit is 1,000. The spiral with it missed on seed 1
 // (jsd 0.053 at 5,000 steps). What the ring and the grid gained from
 // two D steps per G step on half the batch (k=2&batch=128, 0.75× the
-// matrix work of a step) the spiral gains most: jsd ≤ 0.05 at 700
+// matrix work of a step, about the same time) the spiral gains most: jsd ≤ 0.05 at 700
 // and 1,000 steps on seeds 21 and 22 (before: 0.137 at 1,200 on seed
 // 21), so its step limit is 3,000.
 //
