@@ -8,13 +8,16 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/ganplayground/ganplayground/app/bench/measure"
+	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
 // page is the column of the real page: the playground as a user runs it
-// (`app serve`, web/worker.wasm, every view and report), with the
-// workload's recipe in its address. Between its windows it is paused, so
+// (`app serve`, web/worker.wasm, every view and report), training the
+// workload's recipe from its address. Between its windows it is paused, so
 // it trains only in its turn, like the bench workers.
 const page = "page"
 
@@ -24,28 +27,63 @@ type pageTab struct {
 	cancel func()
 }
 
-// openPage loads base/#RECIPE&steps=0&run=1 in a new tab, waits for the
-// first step shown, and pauses.
+// pageFragment is the address fragment under which the page trains
+// exactly rec with no step limit: the page reads its fragment as a new
+// run's keys over the data set's default recipe (recipe.ParseNew), so the
+// fragment is rec's keys that differ from that default (recipe.Compact),
+// not rec's own text — W1's text opened as it is would train ring8's
+// one-click recipe with W1's layers.
+func pageFragment(rec string) (frag, want string, err error) {
+	rc, err := recipe.Parse(rec)
+	if err != nil {
+		return "", "", err
+	}
+	rc.Steps = 0 // no step limit (ring8's default stops W1 within seconds)
+	return rc.Compact() + "&run=1", rc.String(), nil
+}
+
+// watchLong runs in the page before its scripts: it keeps the main
+// thread's long tasks (over 50 ms), as [start, duration] in ms.
+const watchLong = `(() => {
+  window.__benchLong = [];
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__benchLong.push([e.startTime, e.duration]); })
+      .observe({ type: "longtask", buffered: true });
+  } catch (e) {}
+})()`
+
+// openPage loads base/#FRAGMENT in a new tab, waits for the first step
+// shown, checks that the page trains rec itself, and pauses.
 func openPage(b *chrome, base, rec string) (*pageTab, error) {
+	frag, want, err := pageFragment(rec)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	t := &pageTab{ctx: ctx, cancel: cancel}
-	// steps=0: no step limit (the default would stop W1 within seconds).
-	u := base + "/#" + rec + "&steps=0&run=1"
+	u := base + "/#" + frag
 	if _, err := url.Parse(u); err != nil {
 		cancel()
 		return nil, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: watchLong})
+		return err
+	}), chromedp.Navigate(u)); err != nil {
 		cancel()
 		return nil, err
 	}
-	var ok bool
+	var shown string
 	if err := call(ctx, 3*time.Minute, `new Promise((ok) => { const t = setInterval(() => {
 	  const s = document.querySelector("[data-test=step]");
-	  if (s && Number(s.textContent) > 0) { clearInterval(t); document.querySelector("[data-test=pause]").click(); ok(true); }
-	}, 50); })`, &ok); err != nil {
+	  if (s && Number(s.textContent) > 0) { clearInterval(t); document.querySelector("[data-test=pause]").click(); ok(document.querySelector("[data-test=run-recipe]").textContent); }
+	}, 50); })`, &shown); err != nil {
 		cancel()
 		return nil, fmt.Errorf("the page did not show a first step: %w", err)
+	}
+	if got, err := recipe.Parse(shown); err != nil || got.String() != want {
+		cancel()
+		return nil, fmt.Errorf("the page at #%s trains %q, not the workload's %q", frag, shown, want)
 	}
 	return t, nil
 }
@@ -55,13 +93,14 @@ type pageWindow struct {
 	Steps int       `json:"steps"` // the step counter's advance over the window
 	Sec   float64   `json:"sec"`
 	Shown []float64 `json:"shown"` // data-test steps-per-sec, read every 250 ms
+	Long  float64   `json:"long"`  // the longest main-thread task of the window, ms (0: none over 50)
 }
 
 // window plays, lets the rate settle for warm (the page's rate restarts
 // on play and needs 0.2 s), then times the step counter from one change
-// of it to the first change after at least ms (the page re-renders it
-// only with a report, at most every 200 ms and less often while its views
-// are costly), reads the shown rate every 250 ms meanwhile, and pauses.
+// of it to the first change after at least ms (the page shows it at most
+// every 200 ms), reads the shown rate every 250 ms meanwhile, notes the
+// longest main-thread task, and pauses.
 func (t *pageTab) window(warm, ms time.Duration) (pageWindow, error) {
 	var w pageWindow
 	js := fmt.Sprintf(`(async (warm, ms) => {
@@ -81,7 +120,8 @@ func (t *pageTab) window(warm, ms time.Duration) (pageWindow, error) {
 	  const [s1, t1] = await change();
 	  q("pause").click();
 	  await sleep(300);
-	  return { steps: s1 - s0, sec: (t1 - t0) / 1000, shown };
+	  const long = Math.max(0, ...window.__benchLong.filter(([t, d]) => t + d > t0 && t < t1).map(([, d]) => d));
+	  return { steps: s1 - s0, sec: (t1 - t0) / 1000, shown, long };
 	})(%d, %d)`, warm.Milliseconds(), ms.Milliseconds())
 	err := call(t.ctx, 10*time.Minute, js, &w)
 	if err == nil && w.Steps <= 0 {

@@ -25,6 +25,7 @@ type implResult struct {
 	Info    string
 	Windows []measure.Window
 	Shown   []float64 // the page only: its shown steps/s, every reading of every window
+	Long    float64   // the page only: its longest main-thread task in any window, ms
 }
 
 // median is the median window rate in steps/s.
@@ -68,7 +69,7 @@ var mnistCache *data.MNIST
 // measureWorkload sets every implementation up, warms each, then runs
 // the windows in turns: window i of every implementation before window
 // i+1 of any.
-func measureWorkload(c config, b *chrome, base, appBase string, w measure.Workload) (workloadResult, error) {
+func measureWorkload(c config, implsHere []string, b *chrome, base, appBase string, w measure.Workload) (workloadResult, error) {
 	res := workloadResult{W: w, Impl: map[string]implResult{}}
 	tab, cancel := chromedp.NewContext(b.ctx)
 	defer cancel()
@@ -114,6 +115,7 @@ func measureWorkload(c config, b *chrome, base, appBase string, w measure.Worklo
 			}
 			r := res.Impl[page]
 			r.Shown = append(r.Shown, pw.Shown...)
+			r.Long = max(r.Long, pw.Long)
 			res.Impl[page] = r
 			return pw.asWindow(), nil
 		}
@@ -126,14 +128,15 @@ func measureWorkload(c config, b *chrome, base, appBase string, w measure.Worklo
 		}
 		return *a.Window, nil
 	}
-	impls := append(slices.Clone(c.impls), native)
-	for _, impl := range c.impls {
+	impls := append(slices.Clone(implsHere), native)
+	for _, impl := range implsHere {
 		if impl == page {
 			if pt, err = openPage(b, appBase, w.Recipe); err != nil {
 				return res, err
 			}
 			defer pt.cancel()
-			res.Impl[page] = implResult{Info: "the playground (app serve, web/worker.wasm) at /#" + w.Recipe + "&steps=0&run=1"}
+			frag, _, _ := pageFragment(w.Recipe)
+			res.Impl[page] = implResult{Info: "the playground (app serve, web/worker.wasm) at /#" + frag}
 			continue
 		}
 		var a reply
@@ -152,7 +155,7 @@ func measureWorkload(c config, b *chrome, base, appBase string, w measure.Worklo
 		}
 		if impl == page { // the warm-up's readings are not the page's rate
 			r := res.Impl[page]
-			r.Shown = nil
+			r.Shown, r.Long = nil, 0
 			res.Impl[page] = r
 		}
 	}
@@ -169,7 +172,7 @@ func measureWorkload(c config, b *chrome, base, appBase string, w measure.Worklo
 		}
 	}
 	// Free the browser's memory before the next workload.
-	for _, impl := range c.impls {
+	for _, impl := range implsHere {
 		if impl == page {
 			continue
 		}
