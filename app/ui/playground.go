@@ -466,12 +466,20 @@ func (p *Playground) repaint() {
 // wake-up for those still waiting.
 func (p *Playground) drawDue(ctx app.Context) {
 	due, next := p.budget.take(time.Now())
-	for i, draw := range []func(){partCounters: p.writeCounters, partViews: p.paintViews, partCharts: p.charts} {
-		if due[i] {
-			t0 := time.Now()
-			draw()
-			p.budget.drew(part(i), t0, time.Since(t0))
+	for i := range nParts {
+		if !due[i] {
+			continue
 		}
+		t0 := time.Now()
+		switch i {
+		case partCounters:
+			p.writeCounters()
+		case partViews:
+			p.paintViews()
+		case partCharts:
+			p.charts()
+		}
+		p.budget.drew(i, t0, time.Since(t0))
 	}
 	if due[partViews] || due[partCharts] {
 		exposeDrawn(p.budget.drawn[partViews], p.budget.drawn[partCharts])
