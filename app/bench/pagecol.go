@@ -94,6 +94,11 @@ type pageWindow struct {
 	Sec   float64   `json:"sec"`
 	Shown []float64 `json:"shown"` // data-test steps-per-sec, read every 250 ms
 	Long  float64   `json:"long"`  // the longest main-thread task of the window, ms (0: none over 50)
+	// Reports received, and drawings of the views and of the charts
+	// (window.ganReports, window.ganDrawn), over the window.
+	Reports int `json:"reports"`
+	Views   int `json:"views"`
+	Charts  int `json:"charts"`
 }
 
 // window plays, lets the rate settle for warm (the page's rate restarts
@@ -111,6 +116,8 @@ func (t *pageTab) window(warm, ms time.Duration) (pageWindow, error) {
 	  q("play").click();
 	  await sleep(warm);
 	  const [s0, t0] = await change();
+	  const drawn = () => [window.ganReports || 0, (window.ganDrawn || {}).views || 0, (window.ganDrawn || {}).charts || 0];
+	  const d0 = drawn();
 	  const shown = [];
 	  let next = t0 + 250;
 	  while (performance.now() - t0 < ms) {
@@ -118,10 +125,11 @@ func (t *pageTab) window(warm, ms time.Duration) (pageWindow, error) {
 	    if (performance.now() >= next) { shown.push(Number(q("steps-per-sec").textContent)); next += 250; }
 	  }
 	  const [s1, t1] = await change();
+	  const d1 = drawn();
 	  q("pause").click();
 	  await sleep(300);
 	  const long = Math.max(0, ...window.__benchLong.filter(([t, d]) => t + d > t0 && t < t1).map(([, d]) => d));
-	  return { steps: s1 - s0, sec: (t1 - t0) / 1000, shown, long };
+	  return { steps: s1 - s0, sec: (t1 - t0) / 1000, shown, long, reports: d1[0] - d0[0], views: d1[1] - d0[1], charts: d1[2] - d0[2] };
 	})(%d, %d)`, warm.Milliseconds(), ms.Milliseconds())
 	err := call(t.ctx, 10*time.Minute, js, &w)
 	if err == nil && w.Steps <= 0 {

@@ -144,7 +144,7 @@ func printReport(w io.Writer, c config, ua string, all []workloadResult, load *p
 // printPageFigures prints what the page itself showed and how long its
 // main thread was busy at a stretch, for every workload it trained.
 func printPageFigures(w io.Writer, res []workloadResult) {
-	var shown, long []string
+	var shown, long, drawn []string
 	for _, r := range res {
 		pg := r.Impl[page]
 		if len(pg.Windows) == 0 {
@@ -154,12 +154,16 @@ func printPageFigures(w io.Writer, res []workloadResult) {
 			shown = append(shown, fmt.Sprintf(" %s %s (%d readings);", r.W.Name, num(median(pg.Shown)), len(pg.Shown)))
 		}
 		long = append(long, fmt.Sprintf(" %s %.0f ms;", r.W.Name, pg.Long))
+		if pg.Sec > 0 {
+			drawn = append(drawn, fmt.Sprintf(" %s %.1f, %.1f, %.1f;", r.W.Name, float64(pg.Reports)/pg.Sec, float64(pg.Views)/pg.Sec, float64(pg.Charts)/pg.Sec))
+		}
 	}
 	if len(long) == 0 {
 		return
 	}
 	fmt.Fprintf(w, "\nthe page's own figure (data-test steps-per-sec, read every 250 ms while it trained; the columns are its step counter): median%s\n", strings.Join(shown, ""))
 	fmt.Fprintf(w, "the page's longest main-thread task while it trained (target ≤ 50 ms; 0: none over 50):%s\n", strings.Join(long, ""))
+	fmt.Fprintf(w, "the page's reports received, views drawn and charts drawn, per second while it trained:%s\n", strings.Join(drawn, ""))
 }
 
 // num prints a rate with three significant digits.

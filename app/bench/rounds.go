@@ -26,6 +26,10 @@ type implResult struct {
 	Windows []measure.Window
 	Shown   []float64 // the page only: its shown steps/s, every reading of every window
 	Long    float64   // the page only: its longest main-thread task in any window, ms
+	// The page only: over all its windows (Sec long), the reports it
+	// received and the drawings of its views and charts.
+	Reports, Views, Charts int
+	Sec                    float64
 }
 
 // median is the median window rate in steps/s.
@@ -116,6 +120,7 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 			r := res.Impl[page]
 			r.Shown = append(r.Shown, pw.Shown...)
 			r.Long = max(r.Long, pw.Long)
+			r.Reports, r.Views, r.Charts, r.Sec = r.Reports+pw.Reports, r.Views+pw.Views, r.Charts+pw.Charts, r.Sec+pw.Sec
 			res.Impl[page] = r
 			return pw.asWindow(), nil
 		}
@@ -156,6 +161,7 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 		if impl == page { // the warm-up's readings are not the page's rate
 			r := res.Impl[page]
 			r.Shown, r.Long = nil, 0
+			r.Reports, r.Views, r.Charts, r.Sec = 0, 0, 0, 0
 			res.Impl[page] = r
 		}
 	}
