@@ -24,15 +24,22 @@ const (
 // after a drawing that took c, the part waits at least drawShare·c.
 const drawShare = 25
 
-// minGap is each part's shortest gap between two drawings: the views at
-// up to 8 frames a second (the worker's own views refresh about as
-// often), the counters 5 times and the charts, whose history moves
-// slowly, twice.
+// minGap is each part's shortest gap between two drawings: the counters
+// and the views 5 times a second (the worker's own views refresh about as
+// often on a busy machine), the charts, whose history moves slowly, about
+// twice. Every drawing makes the browser produce a frame (style, layout,
+// paint, raster and compositing, in software without a GPU): the gaps are
+// multiples of one another, and parts due within coalesce of each other
+// are drawn together, so that they share frames.
 var minGap = [nParts]time.Duration{
 	partCounters: 200 * time.Millisecond,
-	partViews:    125 * time.Millisecond,
-	partCharts:   500 * time.Millisecond,
+	partViews:    200 * time.Millisecond,
+	partCharts:   600 * time.Millisecond,
 }
+
+// coalesce is how early a part is drawn to share a frame with a part that
+// is due.
+const coalesce = 60 * time.Millisecond
 
 // budget keeps, for each part, whether it has something new to show, when
 // it was last drawn and how long it must wait after that.
@@ -48,19 +55,30 @@ type budget struct {
 func (b *budget) mark(i part) { b.dirty[i] = true }
 
 // take returns the parts to draw at now, no longer dirty, and how long
-// until the next waiting part's gap is over (0: none waits).
+// until the next waiting part's gap is over (0: none waits). A part due
+// within coalesce of a due one is drawn with it.
 func (b *budget) take(now time.Time) (due [nParts]bool, next time.Duration) {
+	var wait [nParts]time.Duration
+	any := false
 	for i := range nParts {
 		if !b.dirty[i] {
 			continue
 		}
-		wait := max(b.gap[i], minGap[i]) - now.Sub(b.last[i])
-		if wait <= 0 || b.last[i].IsZero() {
+		if !b.last[i].IsZero() {
+			wait[i] = max(b.gap[i], minGap[i]) - now.Sub(b.last[i])
+		}
+		any = any || wait[i] <= 0
+	}
+	for i := range nParts {
+		if !b.dirty[i] {
+			continue
+		}
+		if wait[i] <= 0 || any && wait[i] <= coalesce {
 			due[i], b.dirty[i] = true, false
 			continue
 		}
-		if next == 0 || wait < next {
-			next = wait
+		if next == 0 || wait[i] < next {
+			next = wait[i]
 		}
 	}
 	return due, next

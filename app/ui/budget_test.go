@@ -25,8 +25,8 @@ func TestBudgetDrawsOnAGapNotPerReport(t *testing.T) {
 		lastNext = next
 		now = now.Add(10 * time.Millisecond)
 	}
-	// Reports every 10 ms and a 125 ms gap: drawn at 0, 130, 260, … 910 ms.
-	if want := 8; draws != want {
+	// Reports every 10 ms and a 200 ms gap: drawn at 0, 200, … 800 ms.
+	if want := 5; draws != want {
 		t.Errorf("%d drawings of the views for 100 reports in 1 s, want %d", draws, want)
 	}
 	if lastNext <= 0 || lastNext > minGap[partViews] {
@@ -51,5 +51,26 @@ func TestBudgetDrawsOnAGapNotPerReport(t *testing.T) {
 	}
 	if want := drawShare*40*time.Millisecond - minGap[partCharts]; next != want {
 		t.Errorf("the charts wait %v more, want %v", next, want)
+	}
+}
+
+// Parts due within coalesce of each other are drawn in the same frame.
+func TestBudgetCoalescesFrames(t *testing.T) {
+	var b budget
+	t0 := time.Unix(1000, 0)
+	b.drew(partViews, t0, time.Millisecond)
+	b.drew(partCounters, t0.Add(50*time.Millisecond), time.Millisecond)
+	b.mark(partViews)
+	b.mark(partCounters)
+	at := t0.Add(minGap[partViews])
+	if due, next := b.take(at); !due[partViews] || !due[partCounters] || next != 0 {
+		t.Errorf("views due, counters 50 ms later: drawn %v, next %v; want both now", due, next)
+	}
+	b.drew(partViews, at, time.Millisecond)
+	b.drew(partCounters, at, time.Millisecond)
+	// Alone, a part waits out its gap.
+	b.mark(partCounters)
+	if due, next := b.take(at.Add(minGap[partCounters] - coalesce/2)); due[partCounters] || next != coalesce/2 {
+		t.Errorf("counters alone, %v early: drawn %v, next %v", coalesce/2, due, next)
 	}
 }
