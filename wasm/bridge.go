@@ -9,6 +9,7 @@ import (
 	"github.com/ganplayground/ganplayground/core/protocol"
 	"github.com/ganplayground/ganplayground/core/recipe"
 	"github.com/ganplayground/ganplayground/core/session"
+	"github.com/ganplayground/ganplayground/core/team"
 )
 
 // Bridge turns protocol.Commands into calls of the run controller
@@ -19,7 +20,8 @@ type Bridge struct {
 	views session.Views
 	rep   protocol.Report
 	buf   []byte
-	reply []byte // a KindLink, KindFile or KindCheckpoint report, until TakeReply
+	reply []byte     // a KindLink, KindFile or KindCheckpoint report, until TakeReply
+	team  *team.Team // helper workers for sharded recipes (nil: train alone)
 }
 
 // NewBridge starts with an idle session.
@@ -58,6 +60,7 @@ func (b *Bridge) SetEvalAssets(images *data.MNIST, clf *classify.Classifier, err
 // Handle applies one command.
 func (b *Bridge) Handle(c *protocol.Command) {
 	s := b.Session
+	b.SyncTeam()  // single updates train with the helpers too
 	switch c.Op { // links, files and checkpoints answer with a reply of their own
 	case protocol.OpShare:
 		r := b.replyTo(protocol.KindLink)
@@ -113,6 +116,10 @@ func (b *Bridge) Handle(c *protocol.Command) {
 	case protocol.OpLayers:
 		s.SetLayers(c.Layers)
 	case protocol.OpSnapshot:
+	case protocol.OpWorkers:
+		if b.team != nil {
+			b.team.SetWant(c.N)
+		}
 	case protocol.OpEvaluate:
 		s.Evaluate(c.N)
 	case protocol.OpMNIST:
@@ -123,6 +130,15 @@ func (b *Bridge) Handle(c *protocol.Command) {
 			return
 		}
 		s.SetMNIST(m)
+	}
+}
+
+// SyncTeam makes the session's trainer, if it is a new one (or the
+// workers asked for changed), replica 0 of the helper workers its recipe
+// uses. The worker calls it before every training slice.
+func (b *Bridge) SyncTeam() {
+	if err := b.team.Adopt(b.Trainer()); err != nil {
+		b.Fail("worker team: " + err.Error())
 	}
 }
 
@@ -187,6 +203,7 @@ func (b *Bridge) snapshot(light bool) []byte {
 	}
 	if t := s.Trainer(); t != nil {
 		r.Step, r.DSteps, r.Params, r.Recipe = t.Step, t.DSteps, t.Recipe.ParamCount(), t.Recipe.String()
+		r.Workers = b.team.Size(t)
 	}
 	b.buf = protocol.AppendReport(b.buf[:0], r)
 	return b.buf

@@ -11,6 +11,7 @@ import (
 	"github.com/ganplayground/ganplayground/core/classify"
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/ganplayground/ganplayground/core/team"
 )
 
 // slice is how long the worker trains before it looks at its messages.
@@ -50,7 +51,8 @@ func main() {
 		}
 		return nil
 	})
-	w := &worker{s: NewBridge(), wake: make(chan struct{}, 1)}
+	w := &worker{s: NewBridge(), wake: make(chan struct{}, 1), cmds: cmds}
+	w.s.team = team.New(w.startHelper)
 	w.wakeFn = js.FuncOf(func(js.Value, []js.Value) any {
 		select {
 		case w.wake <- struct{}{}:
@@ -100,6 +102,7 @@ func main() {
 		if w.drain(cmds, &c) {
 			w.post(w.s.Status())
 		}
+		w.s.SyncTeam()
 		if w.s.Slow() {
 			// One update, its picture, then a pause: commands still
 			// answer at once (pause stops the wait).
@@ -129,6 +132,7 @@ func main() {
 
 type worker struct {
 	s      *Bridge
+	cmds   chan []byte
 	u8     js.Value // reused transfer buffer, grown as needed
 	wake   chan struct{}
 	wakeFn js.Func
@@ -171,6 +175,9 @@ func (w *worker) drain(cmds chan []byte, c *protocol.Command) bool {
 }
 
 func (w *worker) handle(b []byte, c *protocol.Command) {
+	if team.IsMessage(b) {
+		w.becomeHelper(b) // never returns
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			w.s.Fail(fmt.Sprintf("worker error: %v", r))
@@ -195,17 +202,24 @@ func (w *worker) handle(b []byte, c *protocol.Command) {
 // loadMNIST fetches and decodes the asset, blocking this goroutine (not the
 // worker's event loop) until it arrives.
 func (w *worker) loadMNIST() {
-	b, err := fetch(mnistURL)
+	m, err := fetchMNIST()
 	if err != nil {
-		w.s.Fail("MNIST is not available (" + mnistURL + ": " + err.Error() + "): build it with `make assets`")
-		return
-	}
-	m, err := decodeMNIST(b)
-	if err != nil {
-		w.s.Fail("MNIST asset: " + err.Error())
+		w.s.Fail(err.Error())
 		return
 	}
 	w.s.SetMNIST(m)
+}
+
+func fetchMNIST() (*data.MNIST, error) {
+	b, err := fetch(mnistURL)
+	if err != nil {
+		return nil, errors.New("MNIST is not available (" + mnistURL + ": " + err.Error() + "): build it with `make assets`")
+	}
+	m, err := decodeMNIST(b)
+	if err != nil {
+		return nil, errors.New("MNIST asset: " + err.Error())
+	}
+	return m, nil
 }
 
 // loadEvalAssets fetches the quick evaluation set and the classifier.

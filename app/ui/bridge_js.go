@@ -22,6 +22,7 @@ type bridge struct {
 	received     int
 	last         time.Time   // when the last report arrived, or the worker started (see heartbeat.go)
 	free         chan []byte // receive buffers the UI goroutine has finished with
+	workers      int         // workers asked for (setWorkers), told to every worker started
 }
 
 // buffer returns a receive buffer of n bytes, reusing a released one when
@@ -90,6 +91,24 @@ func (b *bridge) start() {
 	}
 	b.w.Set("onmessage", b.onMsg)
 	b.w.Set("onerror", b.onErr)
+	if b.workers > 0 {
+		b.send(&protocol.Command{Op: protocol.OpWorkers, N: b.workers})
+	}
+}
+
+// setWorkers asks the worker to train sharded recipes on n workers (it
+// starts the helpers itself), now and after any restart.
+func (b *bridge) setWorkers(n int) {
+	b.workers = n
+	b.send(&protocol.Command{Op: protocol.OpWorkers, N: n})
+}
+
+// hardwareCores is navigator.hardwareConcurrency (1 if unknown).
+func hardwareCores() int {
+	if n := js.Global().Get("navigator").Get("hardwareConcurrency"); n.Truthy() {
+		return n.Int()
+	}
+	return 1
 }
 
 // restart replaces a dead worker with a fresh one.

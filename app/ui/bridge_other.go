@@ -15,5 +15,7 @@ func newBridge(string, func([]byte), func(string)) *bridge { return &bridge{} }
 func (b *bridge) restart()                                 {}
 func (b *bridge) send(*protocol.Command)                   {}
 func (b *bridge) exposeKill()                              {}
+func (b *bridge) setWorkers(int)                           {}
+func hardwareCores() int                                   { return 1 }
 func (b *bridge) release([]byte)                           {}
 func (b *bridge) lastReport() time.Time                    { return time.Now() }

@@ -10,7 +10,16 @@ const (
 	runKey     = recipe.URLRun
 	modelKey   = recipe.URLModel // core/share.Key (a test checks they agree)
 	galleryKey = recipe.URLGallery
+	workersKey = recipe.URLWorkers
 )
+
+// Workers is how many workers the fragment asks to train on
+// (recipe.WorkersAsked): its workers value, else the machine's cores. The
+// worker uses at most one per shard of the recipe (recipe.WorkersFor).
+func Workers(frag string, cores int) (int, error) {
+	_, url := recipe.SplitFragment(frag)
+	return recipe.WorkersAsked(url[workersKey], cores)
+}
 
 // ParseFragment reads the URL fragment: a recipe plus the page-only keys
 // run=1 (start training at once), model=… (a shared model, see ModelLink)
@@ -45,4 +54,15 @@ func GalleryID(frag string) (string, bool) {
 	_, url := recipe.SplitFragment(frag)
 	v, ok := url[galleryKey]
 	return v, ok
+}
+
+// setWorkers tells the worker how many workers the fragment asks for; a
+// bad value is reported and the machine's cores are used.
+func (p *Playground) setWorkers(frag string) {
+	n, err := Workers(frag, hardwareCores())
+	if err != nil {
+		p.formErr = "Bad settings in the URL: " + err.Error() + "."
+		n, _ = Workers("", hardwareCores())
+	}
+	p.br.setWorkers(n)
 }

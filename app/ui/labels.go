@@ -52,9 +52,10 @@ var plainKeys = map[string]plain{
 	"k":       {"D steps per G step", "Discriminator updates before each generator update (the paper's k).", groupTraining},
 	"steps":   {"Stop at step", "Training pauses at this step; 0 means no limit.", groupTraining},
 
-	"gema": {"Smooth G (moving average)", "Samples come from a running average of G's weights, this decay per step; 0 is off.", groupSampling},
-	"gavg": {"Average G from step", "From this step on, samples come from the plain average of G's weights; 0 is off.", groupSampling},
-	"temp": {"Sampling temperature", "Samples are G(temp·z): below 1 they are more typical and less varied. Training is unaffected.", groupSampling},
+	"gema":   {"Smooth G (moving average)", "Samples come from a running average of G's weights, this decay per step; 0 is off.", groupSampling},
+	"gavg":   {"Average G from step", "From this step on, samples come from the plain average of G's weights; 0 is off.", groupSampling},
+	"shards": {"Batch shards", "The batch is cut into this many equal parts whose gradients are added in a fixed order, so several workers (the URL key workers) can share the training and still give the same result. 1 is the whole batch at once.", groupTraining},
+	"temp":   {"Sampling temperature", "Samples are G(temp·z): below 1 they are more typical and less varied. Training is unaffected.", groupSampling},
 }
 
 // plainOf is the plain wording of a key; an unknown key keeps its name.

@@ -77,6 +77,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 		func(b []byte) { ctx.Dispatch(func(ctx app.Context) { p.onReport(ctx, b) }) },
 		func(msg string) { ctx.Dispatch(func(ctx app.Context) { p.onCrash(ctx, msg) }) })
 	p.br.exposeKill()
+	p.setWorkers(frag)
 	p.br.send(&protocol.Command{Op: protocol.OpLayers, Layers: p.layers})
 	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: p.rc.String(), Play: run})
 	if hasLink { // the demo above stays if the link is bad
@@ -169,6 +170,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 				return
 			}
 			p.formErr = ""
+			p.setWorkers(fragmentNow())
 			p.rc = rc
 			p.drawing = nil
 			p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: rc.String(), Play: run})

@@ -1,7 +1,9 @@
 package gan
 
 import (
+	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,7 +36,11 @@ func BenchmarkStepW2AllCores(b *testing.B) {
 	benchStep(b, recipeW2)
 }
 
-func benchStep(b *testing.B, s string) {
+func benchStep(b *testing.B, s string) { benchStepWorkers(b, s, 1) }
+
+// benchStepWorkers measures a recipe with the sharded path's goroutine
+// workers (SetWorkers; no effect with shards = 1).
+func benchStepWorkers(b *testing.B, s string, workers int) {
 	rc, err := recipe.Parse(s)
 	if err != nil {
 		b.Fatal(err)
@@ -49,6 +55,8 @@ func benchStep(b *testing.B, s string) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	tr.SetWorkers(workers)
+	defer tr.SetWorkers(1)
 	// Warm up: the first steps size every buffer, and V8 first runs WASM
 	// in its baseline compiler (Liftoff), tiering hot functions up to
 	// optimised code in the background. Measure the steady state.
@@ -113,6 +121,25 @@ func TestStepFLOPs(t *testing.T) {
 		}
 		if got := tr.StepFLOPs(); got != c.want {
 			t.Errorf("%s: %v FLOP/step, want %v", c.recipe, got, c.want)
+		}
+	}
+}
+
+// The W2 workload on the sharded path, its shards dealt to 1, 2 or 8
+// goroutine workers (train -workers with shards > 1): the same bits for
+// every count. Steps/s of the workers against one is what data-parallel
+// training buys on this machine:
+//
+//	go test -run '^$' -bench 'StepW2Shards' -benchmem ./core/gan
+const recipeW2Shards = "data=mnist&seed=1&z=64&prior=gaussian&pack=1&g=256,512&d=512,256&gact=leaky&dact=leaky&batch=64&opt=adam&lrg=0.001&lrd=0.001&shards=8"
+
+func BenchmarkStepW2Shards(b *testing.B) {
+	for _, shards := range []int{8, 4, 2} {
+		for _, w := range []int{1, 2} {
+			b.Run(fmt.Sprintf("shards=%d/workers=%d", shards, w), func(b *testing.B) {
+				rc := strings.Replace(recipeW2Shards, "shards=8", fmt.Sprintf("shards=%d", shards), 1)
+				benchStepWorkers(b, rc, w)
+			})
 		}
 	}
 }

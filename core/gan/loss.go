@@ -13,6 +13,13 @@ type Loss interface {
 	D(r, f, gr, gf []float32) float64
 	// G is the generator's loss on fake logits f.
 	G(f, gf []float32) float64
+	// DN and GN are D and G for part of a batch (a shard): the means are
+	// over nr real and nf fake rows, the whole batch's, of which r and f
+	// are some. Every loss here is a sum of per-row terms, so a batch's
+	// loss and gradient are its shards' summed. D(r, f, gr, gf) is
+	// DN(r, f, gr, gf, len(r), len(f)), bit for bit.
+	DN(r, f, gr, gf []float32, nr, nf int) float64
+	GN(f, gf []float32, n int) float64
 }
 
 // NewLoss returns the loss named by the recipe.
@@ -35,15 +42,15 @@ func NewLoss(name string) (Loss, error) {
 // bceD is the value function's discriminator side, shared by minimax and
 // nonsat: −[log D(x) + log(1 − D(G(z)))], with D = σ(logit), written with
 // softplus so that it never takes log of 0.
-func bceD(r, f, gr, gf []float32) float64 {
+func bceD(r, f, gr, gf []float32, cr, cf int) float64 {
 	var l float64
-	nr, nf := float32(len(r)), float32(len(f))
+	nr, nf := float32(cr), float32(cf)
 	for i, v := range r {
-		l += fmath.Softplus(-float64(v)) / float64(len(r))
+		l += fmath.Softplus(-float64(v)) / float64(cr)
 		gr[i] = (fmath.Sigmoid(v) - 1) / nr
 	}
 	for i, v := range f {
-		l += fmath.Softplus(float64(v)) / float64(len(f))
+		l += fmath.Softplus(float64(v)) / float64(cf)
 		gf[i] = fmath.Sigmoid(v) / nf
 	}
 	return l
@@ -53,12 +60,16 @@ func bceD(r, f, gr, gf []float32) float64 {
 // log(1 − D(G(z))), which saturates when D rejects G's samples confidently.
 type Minimax struct{}
 
-func (Minimax) D(r, f, gr, gf []float32) float64 { return bceD(r, f, gr, gf) }
-func (Minimax) G(f, gf []float32) float64 {
+func (l Minimax) D(r, f, gr, gf []float32) float64 { return l.DN(r, f, gr, gf, len(r), len(f)) }
+func (Minimax) DN(r, f, gr, gf []float32, nr, nf int) float64 {
+	return bceD(r, f, gr, gf, nr, nf)
+}
+func (l Minimax) G(f, gf []float32) float64 { return l.GN(f, gf, len(f)) }
+func (Minimax) GN(f, gf []float32, cf int) float64 {
 	var l float64
-	n := float32(len(f))
+	n := float32(cf)
 	for i, v := range f {
-		l -= fmath.Softplus(float64(v)) / float64(len(f)) // log(1−σ(v)) = −softplus(v)
+		l -= fmath.Softplus(float64(v)) / float64(cf) // log(1−σ(v)) = −softplus(v)
 		gf[i] = -fmath.Sigmoid(v) / n
 	}
 	return l
@@ -67,12 +78,16 @@ func (Minimax) G(f, gf []float32) float64 {
 // NonSat is the paper's practical fix: G maximises log D(G(z)).
 type NonSat struct{}
 
-func (NonSat) D(r, f, gr, gf []float32) float64 { return bceD(r, f, gr, gf) }
-func (NonSat) G(f, gf []float32) float64 {
+func (l NonSat) D(r, f, gr, gf []float32) float64 { return l.DN(r, f, gr, gf, len(r), len(f)) }
+func (NonSat) DN(r, f, gr, gf []float32, nr, nf int) float64 {
+	return bceD(r, f, gr, gf, nr, nf)
+}
+func (l NonSat) G(f, gf []float32) float64 { return l.GN(f, gf, len(f)) }
+func (NonSat) GN(f, gf []float32, cf int) float64 {
 	var l float64
-	n := float32(len(f))
+	n := float32(cf)
 	for i, v := range f {
-		l += fmath.Softplus(-float64(v)) / float64(len(f))
+		l += fmath.Softplus(-float64(v)) / float64(cf)
 		gf[i] = (fmath.Sigmoid(v) - 1) / n
 	}
 	return l
@@ -81,26 +96,28 @@ func (NonSat) G(f, gf []float32) float64 {
 // LSGAN is least squares with targets 1 (real) and 0 (fake) (Mao et al. 2017).
 type LSGAN struct{}
 
-func (LSGAN) D(r, f, gr, gf []float32) float64 {
+func (l LSGAN) D(r, f, gr, gf []float32) float64 { return l.DN(r, f, gr, gf, len(r), len(f)) }
+func (LSGAN) DN(r, f, gr, gf []float32, cr, cf int) float64 {
 	var l float64
-	nr, nf := float32(len(r)), float32(len(f))
+	nr, nf := float32(cr), float32(cf)
 	for i, v := range r {
 		d := float64(v) - 1
-		l += 0.5 * d * d / float64(len(r))
+		l += 0.5 * d * d / float64(cr)
 		gr[i] = (v - 1) / nr
 	}
 	for i, v := range f {
-		l += 0.5 * float64(v) * float64(v) / float64(len(f))
+		l += 0.5 * float64(v) * float64(v) / float64(cf)
 		gf[i] = v / nf
 	}
 	return l
 }
-func (LSGAN) G(f, gf []float32) float64 {
+func (l LSGAN) G(f, gf []float32) float64 { return l.GN(f, gf, len(f)) }
+func (LSGAN) GN(f, gf []float32, cf int) float64 {
 	var l float64
-	n := float32(len(f))
+	n := float32(cf)
 	for i, v := range f {
 		d := float64(v) - 1
-		l += 0.5 * d * d / float64(len(f))
+		l += 0.5 * d * d / float64(cf)
 		gf[i] = (v - 1) / n
 	}
 	return l
@@ -109,51 +126,55 @@ func (LSGAN) G(f, gf []float32) float64 {
 // Hinge is the hinge loss of SAGAN / spectral-norm GANs.
 type Hinge struct{}
 
-func (Hinge) D(r, f, gr, gf []float32) float64 {
+func (l Hinge) D(r, f, gr, gf []float32) float64 { return l.DN(r, f, gr, gf, len(r), len(f)) }
+func (Hinge) DN(r, f, gr, gf []float32, cr, cf int) float64 {
 	var l float64
-	nr, nf := float32(len(r)), float32(len(f))
+	nr, nf := float32(cr), float32(cf)
 	for i, v := range r {
 		gr[i] = 0
 		if v < 1 {
-			l += (1 - float64(v)) / float64(len(r))
+			l += (1 - float64(v)) / float64(cr)
 			gr[i] = -1 / nr
 		}
 	}
 	for i, v := range f {
 		gf[i] = 0
 		if v > -1 {
-			l += (1 + float64(v)) / float64(len(f))
+			l += (1 + float64(v)) / float64(cf)
 			gf[i] = 1 / nf
 		}
 	}
 	return l
 }
-func (Hinge) G(f, gf []float32) float64 { return meanNeg(f, gf) }
+func (l Hinge) G(f, gf []float32) float64       { return l.GN(f, gf, len(f)) }
+func (Hinge) GN(f, gf []float32, n int) float64 { return meanNeg(f, gf, n) }
 
 // WGAN is the Wasserstein critic loss (Arjovsky et al. 2017); the trainer
 // clips D's weights after each update.
 type WGAN struct{}
 
-func (WGAN) D(r, f, gr, gf []float32) float64 {
+func (l WGAN) D(r, f, gr, gf []float32) float64 { return l.DN(r, f, gr, gf, len(r), len(f)) }
+func (WGAN) DN(r, f, gr, gf []float32, cr, cf int) float64 {
 	var l float64
-	nr, nf := float32(len(r)), float32(len(f))
+	nr, nf := float32(cr), float32(cf)
 	for i, v := range r {
-		l -= float64(v) / float64(len(r))
+		l -= float64(v) / float64(cr)
 		gr[i] = -1 / nr
 	}
 	for i, v := range f {
-		l += float64(v) / float64(len(f))
+		l += float64(v) / float64(cf)
 		gf[i] = 1 / nf
 	}
 	return l
 }
-func (WGAN) G(f, gf []float32) float64 { return meanNeg(f, gf) }
+func (l WGAN) G(f, gf []float32) float64       { return l.GN(f, gf, len(f)) }
+func (WGAN) GN(f, gf []float32, n int) float64 { return meanNeg(f, gf, n) }
 
-func meanNeg(f, gf []float32) float64 {
+func meanNeg(f, gf []float32, c int) float64 {
 	var l float64
-	n := float32(len(f))
+	n := float32(c)
 	for i, v := range f {
-		l -= float64(v) / float64(len(f))
+		l -= float64(v) / float64(c)
 		gf[i] = -1 / n
 	}
 	return l

@@ -41,6 +41,10 @@ type Trainer struct {
 	zTemp   []float32 // Generate's scaled noise (recipe temp ≠ 1)
 	z, both []float32 // noise; real then fake samples for D (2m×dim)
 	gd, gg  []float32 // dLoss/dlogit for D's 2m/pack rows; for G's m/pack rows
+
+	sh      *shards // the sharded path's state (recipe shards > 1), made on first use
+	workers int     // goroutines for the sharded path (SetWorkers)
+	cleanup bool    // a cleanup stops those goroutines once the trainer is dropped
 }
 
 // New builds a trainer from a recipe, initialising everything from its seed.
@@ -164,6 +168,9 @@ func (t *Trainer) StepD() error {
 	if t.Data == nil {
 		return ErrNoData
 	}
+	if t.Recipe.Shards > 1 {
+		return t.stepDShards()
+	}
 	m, np := t.Recipe.Batch, t.Recipe.Batch/t.Recipe.Pack
 	t.Data.Sample(t.RNG, t.both[:m*t.dim], m)
 	t.SampleNoise(t.z, m)
@@ -192,6 +199,9 @@ func (t *Trainer) StepD() error {
 
 // StepG performs one generator update through D.
 func (t *Trainer) StepG() error {
+	if t.Recipe.Shards > 1 {
+		return t.stepGShards()
+	}
 	m, np := t.Recipe.Batch, t.Recipe.Batch/t.Recipe.Pack
 	t.SampleNoise(t.z, m)
 	fake := t.G.Forward(t.z, m, true)

@@ -12,6 +12,11 @@ type Dropout struct {
 	mask  []float32 // 0 or 1/(1−P) per element of the last training batch
 	y, dx []float32
 	on    bool
+	// The sharded path (shard.go): masks for the whole batch, drawn ahead
+	// by DrawMask (or those of src, the layer a replica shares them with),
+	// and the rows of them the last shard's Forward used.
+	full, used, mine []float32
+	src              *Dropout
 }
 
 // NewDropout draws its masks from r, the trainer's generator, so that runs
@@ -35,6 +40,7 @@ func (d *Dropout) Forward(x []float32, rows int, train bool) []float32 {
 		m := pick(d.r.Float64() < d.P, 0, scale)
 		d.mask[i], y[i] = m, float32(x[i]*m)
 	}
+	d.used = d.mask
 	return y
 }
 
@@ -47,7 +53,7 @@ func (d *Dropout) Backward(dy []float32, rows int, needDX bool) []float32 {
 	}
 	d.dx = grow(d.dx, rows*d.dim)
 	dx, dy := d.dx, dy[:len(d.dx)]
-	for i, m := range d.mask[:len(dx)] {
+	for i, m := range d.used[:len(dx)] {
 		dx[i] = float32(dy[i] * m)
 	}
 	return dx

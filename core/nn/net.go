@@ -56,6 +56,12 @@ func NewMLP(s Spec, r *rng.RNG) *Net {
 	if s.OutAct != "" {
 		add(NewAct(s.OutAct, s.Out))
 	}
+	n.index()
+	return n
+}
+
+// index lists the parameters and finds the first layer that has some.
+func (n *Net) index() {
 	n.first = -1
 	for i, l := range n.Layers {
 		if n.first < 0 && len(l.Params()) > 0 {
@@ -63,7 +69,6 @@ func NewMLP(s Spec, r *rng.RNG) *Net {
 		}
 		n.params = append(n.params, l.Params()...)
 	}
-	return n
 }
 
 // Params lists every trainable tensor, layer by layer, weights then biases.

@@ -3,7 +3,7 @@ package protocol
 import "fmt"
 
 // version is the first byte of every message.
-const version = 6 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG), checkpoints (OpCheckpoint, OpLoad); 4: LinkInfo.WithD; 5: OpSetSampling; 6: one OpSet (Key, Value) for every live setting
+const version = 7 // 2: slow motion (OpSlowMo, Phase) and the MNIST views; 3: JSD, OpEvaluate, model links and files (OpShare, OpOpen, OpExportG), checkpoints (OpCheckpoint, OpLoad); 4: LinkInfo.WithD; 5: OpSetSampling; 6: one OpSet (Key, Value) for every live setting; 7: OpWorkers
 
 // Op is what a Command asks the worker to do.
 type Op uint8
@@ -26,10 +26,11 @@ const (
 	OpExportG                  // G's weights as safetensors: a KindFile report
 	OpCheckpoint               // encode the trainer as a checkpoint (N: a tag echoed back): a KindCheckpoint report
 	OpLoad                     // replace the run by the checkpoint in Data (N: tag), paused: a KindCheckpoint report
+	OpWorkers                  // train sharded recipes on N workers (recipe.WorkersFor caps it per recipe)
 	opEnd
 )
 
-var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "set", "layers", "snapshot", "mnist", "slowmo", "evaluate", "share", "open", "exportG", "checkpoint", "load"}
+var opNames = [...]string{"", "init", "play", "pause", "stepD", "stepG", "step", "set", "layers", "snapshot", "mnist", "slowmo", "evaluate", "share", "open", "exportG", "checkpoint", "load", "workers"}
 
 func (o Op) String() string {
 	if o > 0 && o < opEnd {

@@ -74,6 +74,7 @@ type Report struct {
 	Fingerprint string // empty while training large nets (hashing costs time)
 	Params      int
 	Recipe      string  // the recipe in force, canonical (lr and k follow live changes)
+	Workers     int     // workers training the run (more than 1 only for recipes with shards > 1)
 	History     []Point // new points since the previous snapshot
 
 	// 2-D views. The square [-Extent, Extent]² is shown; grids are
@@ -169,6 +170,7 @@ func AppendReport(dst []byte, r *Report) []byte {
 	w.str(r.Fingerprint)
 	w.int(r.Params)
 	w.str(r.Recipe)
+	w.int(r.Workers)
 	w.u32(uint32(len(r.History)))
 	for _, p := range r.History {
 		w.int(p.Step)
@@ -236,6 +238,7 @@ func DecodeReport(b []byte, r *Report) error {
 	r.Fingerprint = rd.str()
 	r.Params = rd.int()
 	r.Recipe = rd.str()
+	r.Workers = rd.int()
 	n := rd.length()
 	if n > len(b)/40 { // each point takes 40 bytes: a lie here is corruption
 		n = 0

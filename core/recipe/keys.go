@@ -151,6 +151,7 @@ var keys = []key{
 	late(floatKey("gema", "0", "draw samples from an average of G's weights, this decay per step (0 = off)", func(r *Recipe) *float64 { return &r.GEMA }, 0, 0.99999)),
 	late(intKey("gavg", "0", "from this step on, draw samples from the plain average of G's weights over every step since (0 = off)", func(r *Recipe) *int { return &r.GAvg }, 0, 100_000_000)),
 	live(liveSample, late(floatKey("temp", "1", "sampling temperature: samples are G(temp·z), training is unaffected", func(r *Recipe) *float64 { return &r.Temp }, 0.05, 2))),
+	late(intKey("shards", "1", "the batch is cut into this many shards, whose gradients are summed in one fixed order, so that any number of workers trains the same bits (a power of two dividing batch/pack; 1 = one whole batch)", func(r *Recipe) *int { return &r.Shards }, 1, MaxShards)),
 }
 
 var activations = []string{"relu", "leaky", "tanh", "sigmoid", "maxout"}

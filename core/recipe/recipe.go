@@ -43,6 +43,7 @@ type Recipe struct {
 	GAvg    int       // from this step on, samples come from the uniform average of G's weights since (0 = off)
 	Bias    string    // first hidden layers' initial biases: zero | kinks (each unit's kink through an input)
 	Temp    float64   // sampling temperature: samples are G(Temp·z); training is unaffected
+	Shards  int       // the batch's shards, whose gradients are summed in a fixed tree (1 = the whole batch at once)
 }
 
 // SamplingKey reports whether a key only changes how samples are drawn
@@ -189,6 +190,9 @@ func setKeys(r Recipe, s string) (Recipe, error) {
 func (r *Recipe) Check() error {
 	if r.Batch%r.Pack != 0 {
 		return &Error{Key: "pack", Msg: fmt.Sprintf("batch %d is not a multiple of pack %d", r.Batch, r.Pack)}
+	}
+	if err := r.checkShards(); err != nil {
+		return err
 	}
 	set := r.DataSet()
 	if set.NeedsPoints && len(r.Points) == 0 {

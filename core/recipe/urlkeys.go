@@ -10,6 +10,7 @@ const (
 	URLRun     = "run"     // run=1: start training at once
 	URLModel   = "model"   // model=…: a shared model (core/share.Key), opened paused
 	URLGallery = "gallery" // gallery=ring8: a pretrained model shipped with the page
+	URLWorkers = "workers" // workers=4: how many Web Workers share a sharded recipe's training
 )
 
 // URLKey is one row of the table of fragment keys outside the recipe.
@@ -20,6 +21,7 @@ var URLKeys = []URLKey{
 	{URLRun, "1: start training at once"},
 	{URLModel, "a shared model (G's weights and the recipe), opened paused"},
 	{URLGallery, "the id of a gallery model shipped with the page, opened paused"},
+	{URLWorkers, "how many Web Workers train a recipe with shards > 1 (default: the machine's cores, at most 8; never more than shards); the same bits for any count"},
 }
 
 // IsURLKey reports whether name is a fragment key outside the recipe.

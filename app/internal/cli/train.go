@@ -49,7 +49,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	every := fs.Int("every", 0, "also save every N steps (0 = only at the end)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	mnist := fs.String("mnist", "", "folder of the MNIST .gz files (default: the GoMNIST module's)")
-	workers := fs.Int("workers", runtime.NumCPU(), "cores the matrix products are split over; any count trains the same bits")
+	workers := fs.Int("workers", runtime.NumCPU(), "cores to train on: a recipe with shards > 1 deals its shards to them, else its matrix products are split over them; any count trains the same bits")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -65,13 +65,21 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if *workers < 1 {
 		return fmt.Errorf("-workers %d: want 1 or more", *workers)
 	}
-	mat.SetWorkers(*workers)
 	if err := checkWritable(*out); err != nil {
 		return err
 	}
 	t, err := startRun(*text, *from, *mnist)
 	if err != nil {
 		return err
+	}
+	// Data-parallel over the shards, or parallel inside each product: the
+	// two would only compete for the same cores.
+	if t.Recipe.Shards > 1 {
+		mat.SetWorkers(1)
+		t.SetWorkers(*workers)
+		defer t.SetWorkers(1)
+	} else {
+		mat.SetWorkers(*workers)
 	}
 	if t.Recipe.Steps == 0 {
 		return errors.New("steps=0 trains forever; give the recipe a step limit")
