@@ -36,13 +36,20 @@ func (c config) wants(name string) bool { return len(c.only) == 0 || c.only[name
 // implsFor is the browser implementations that run workload w: the data
 // sets' one-click recipes are the page's own and run in the Go worker and
 // the page only (TF.js's reference builds only the benchmark workloads).
+// The sharded workload runs in the Go worker (one thread) and in the page
+// on one and on two workers.
 func (c config) implsFor(w measure.Workload) []string {
-	if !isDataWorkload(w.Name) {
+	if !isDataWorkload(w.Name) && w.Name != workersWorkload.Name {
 		return c.impls
 	}
 	var out []string
 	for _, impl := range c.impls {
-		if impl == "go" || impl == page {
+		switch {
+		case impl == "go":
+			out = append(out, impl)
+		case impl == page && w.Name == workersWorkload.Name:
+			out = append(out, pageW1, pageW2)
+		case impl == page:
 			out = append(out, impl)
 		}
 	}
@@ -56,7 +63,7 @@ func main() {
 	flag.IntVar(&c.windows, "windows", 5, "measured windows per implementation and workload (the median is reported)")
 	flag.DurationVar(&c.window, "window", 1500*time.Millisecond, "shortest window (a window is also at least one step)")
 	flag.DurationVar(&c.warm, "warm", 3*time.Second, "warm-up per implementation and workload")
-	flag.StringVar(&only, "only", "", "comma-separated workloads to run (W1,W2,paper and the data sets ring8,grid25,spiral,moons; default all)")
+	flag.StringVar(&only, "only", "", "comma-separated workloads to run (W1,W2,paper; W2x8, W2 in 8 shards on 1 and 2 workers; the data sets ring8,grid25,spiral,moons; default all)")
 	flag.StringVar(&impls, "impls", "go,go-scalar,page,tfjs-wasm,tfjs-wasm-default,tfjs-cpu", "browser implementations to run (see web/bench.js; page is the real page)")
 	flag.IntVar(&c.visits, "visits", 3, "fresh-profile loads of the real page to time (0 skips)")
 	flag.BoolVar(&c.ttl, "ttl", true, "train the data sets' defaults natively to their targets (core/learn) for the time-to-learn table")
@@ -87,7 +94,7 @@ func main() {
 func run(c config, out io.Writer) error {
 	start := time.Now()
 	var workloads []measure.Workload
-	for _, w := range append(slices.Clone(measure.Workloads), dataWorkloads()...) {
+	for _, w := range append(append(slices.Clone(measure.Workloads), workersWorkload), dataWorkloads()...) {
 		if c.wants(w.Name) {
 			workloads = append(workloads, w)
 		}
@@ -182,6 +189,7 @@ func run(c config, out io.Writer) error {
 		return err
 	}
 	printReport(out, c, b.version, results, load, sizes, benchmem)
+	printWorkers(out, results)
 	printTTL(out, results, ttl, inPage)
 	fmt.Fprintf(out, "\nthe whole run took %s\n", time.Since(start).Round(time.Second))
 	return nil

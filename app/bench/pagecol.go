@@ -21,10 +21,21 @@ import (
 // it trains only in its turn, like the bench workers.
 const page = "page"
 
+// pageWorkers are the page's implementations and the workers each asks
+// for in its address (URL key workers; 0: none, the page's default). The
+// workers ones run the sharded workload only (workersWorkload).
+var pageWorkers = map[string]int{page: 0, pageW1: 1, pageW2: 2}
+
+const (
+	pageW1 = "page-workers1"
+	pageW2 = "page-workers2"
+)
+
 // pageTab is the page opened on one workload.
 type pageTab struct {
 	ctx    context.Context
 	cancel func()
+	frag   string // the address's fragment
 }
 
 // pageFragment is the address fragment under which the page trains
@@ -52,15 +63,19 @@ const watchLong = `(() => {
   } catch (e) {}
 })()`
 
-// openPage loads base/#FRAGMENT in a new tab, waits for the first step
-// shown, checks that the page trains rec itself, and pauses.
-func openPage(b *chrome, base, rec string) (*pageTab, error) {
+// openPage loads base/#FRAGMENT in a new tab (with workers=N if workers
+// > 0), waits for the first step shown, checks that the page trains rec
+// itself on that many workers, and pauses.
+func openPage(b *chrome, base, rec string, workers int) (*pageTab, error) {
 	frag, want, err := pageFragment(rec)
 	if err != nil {
 		return nil, err
 	}
+	if workers > 0 {
+		frag += fmt.Sprintf("&workers=%d", workers)
+	}
 	ctx, cancel := chromedp.NewContext(b.ctx)
-	t := &pageTab{ctx: ctx, cancel: cancel}
+	t := &pageTab{ctx: ctx, cancel: cancel, frag: frag}
 	u := base + "/#" + frag
 	if _, err := url.Parse(u); err != nil {
 		cancel()
@@ -73,17 +88,28 @@ func openPage(b *chrome, base, rec string) (*pageTab, error) {
 		cancel()
 		return nil, err
 	}
-	var shown string
+	var shown struct {
+		Recipe  string `json:"recipe"`
+		Workers string `json:"workers"`
+	}
 	if err := call(ctx, 3*time.Minute, `new Promise((ok) => { const t = setInterval(() => {
-	  const s = document.querySelector("[data-test=step]");
-	  if (s && Number(s.textContent) > 0) { clearInterval(t); document.querySelector("[data-test=pause]").click(); ok(document.querySelector("[data-test=run-recipe]").textContent); }
+	  const q = (n) => document.querySelector("[data-test=" + n + "]");
+	  if (Number(q("step")?.textContent) > 0) {
+	    clearInterval(t);
+	    q("pause").click();
+	    ok({ recipe: q("run-recipe").textContent, workers: q("workers")?.textContent || "" });
+	  }
 	}, 50); })`, &shown); err != nil {
 		cancel()
 		return nil, fmt.Errorf("the page did not show a first step: %w", err)
 	}
-	if got, err := recipe.Parse(shown); err != nil || got.String() != want {
+	if got, err := recipe.Parse(shown.Recipe); err != nil || got.String() != want {
 		cancel()
-		return nil, fmt.Errorf("the page at #%s trains %q, not the workload's %q", frag, shown, want)
+		return nil, fmt.Errorf("the page at #%s trains %q, not the workload's %q", frag, shown.Recipe, want)
+	}
+	if workers > 0 && shown.Workers != fmt.Sprint(workers) {
+		cancel()
+		return nil, fmt.Errorf("the page at #%s trains on %q workers, not %d", frag, shown.Workers, workers)
 	}
 	return t, nil
 }

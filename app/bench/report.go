@@ -38,9 +38,9 @@ var targets = []target{
 }
 
 func printReport(w io.Writer, c config, ua string, all []workloadResult, load *pageLoad, sizes []wasmSize, benchmem map[string]string) {
-	var res []workloadResult // the benchmark workloads; the data sets' rows are printTTL's
+	var res []workloadResult // the benchmark workloads; the data sets' rows are printTTL's, the shards' printWorkers'
 	for _, r := range all {
-		if !isDataWorkload(r.W.Name) {
+		if !isDataWorkload(r.W.Name) && r.W.Name != workersWorkload.Name {
 			res = append(res, r)
 		}
 	}
@@ -146,16 +146,22 @@ func printReport(w io.Writer, c config, ua string, all []workloadResult, load *p
 func printPageFigures(w io.Writer, res []workloadResult) {
 	var shown, long, drawn []string
 	for _, r := range res {
-		pg := r.Impl[page]
-		if len(pg.Windows) == 0 {
-			continue
-		}
-		if len(pg.Shown) > 0 {
-			shown = append(shown, fmt.Sprintf(" %s %s (%d readings);", r.W.Name, num(median(pg.Shown)), len(pg.Shown)))
-		}
-		long = append(long, fmt.Sprintf(" %s %.0f ms;", r.W.Name, pg.Long))
-		if pg.Sec > 0 {
-			drawn = append(drawn, fmt.Sprintf(" %s %.1f, %.1f, %.1f;", r.W.Name, float64(pg.Reports)/pg.Sec, float64(pg.Views)/pg.Sec, float64(pg.Charts)/pg.Sec))
+		for _, impl := range []string{page, pageW1, pageW2} {
+			pg := r.Impl[impl]
+			if len(pg.Windows) == 0 {
+				continue
+			}
+			name := r.W.Name
+			if n := pageWorkers[impl]; n > 0 {
+				name += fmt.Sprintf(" (workers=%d)", n)
+			}
+			if len(pg.Shown) > 0 {
+				shown = append(shown, fmt.Sprintf(" %s %s (%d readings);", name, num(median(pg.Shown)), len(pg.Shown)))
+			}
+			long = append(long, fmt.Sprintf(" %s %.0f ms;", name, pg.Long))
+			if pg.Sec > 0 {
+				drawn = append(drawn, fmt.Sprintf(" %s %.1f, %.1f, %.1f;", name, float64(pg.Reports)/pg.Sec, float64(pg.Views)/pg.Sec, float64(pg.Charts)/pg.Sec))
+			}
 		}
 	}
 	if len(long) == 0 {

@@ -105,23 +105,23 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 	// A step of the slowest implementation (TF.js cpu on the paper's
 	// nets) takes seconds: allow minutes per call.
 	const callTimeout = 10 * time.Minute
-	var pt *pageTab
+	pts := map[string]*pageTab{}
 	run := func(impl string, ms, min int) (measure.Window, error) {
 		if impl == native {
 			return nat.Window(time.Duration(ms)*time.Millisecond, min)
 		}
-		if impl == page {
+		if pt := pts[impl]; pt != nil {
 			// Settle 0.7 s after play; read ≥ 3 s (the counter's 0.2 s
 			// rendering granularity is then ≤ 7%).
 			pw, err := pt.window(700*time.Millisecond, max(time.Duration(ms)*time.Millisecond, 3*time.Second))
 			if err != nil {
 				return measure.Window{}, err
 			}
-			r := res.Impl[page]
+			r := res.Impl[impl]
 			r.Shown = append(r.Shown, pw.Shown...)
 			r.Long = max(r.Long, pw.Long)
 			r.Reports, r.Views, r.Charts, r.Sec = r.Reports+pw.Reports, r.Views+pw.Views, r.Charts+pw.Charts, r.Sec+pw.Sec
-			res.Impl[page] = r
+			res.Impl[impl] = r
 			return pw.asWindow(), nil
 		}
 		var a reply
@@ -135,13 +135,14 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 	}
 	impls := append(slices.Clone(implsHere), native)
 	for _, impl := range implsHere {
-		if impl == page {
-			if pt, err = openPage(b, appBase, w.Recipe); err != nil {
+		if n, ok := pageWorkers[impl]; ok {
+			pt, err := openPage(b, appBase, w.Recipe, n)
+			if err != nil {
 				return res, err
 			}
 			defer pt.cancel()
-			frag, _, _ := pageFragment(w.Recipe)
-			res.Impl[page] = implResult{Info: "the playground (app serve, web/worker.wasm) at /#" + frag}
+			pts[impl] = pt
+			res.Impl[impl] = implResult{Info: "the playground (app serve, web/worker.wasm) at /#" + pt.frag}
 			continue
 		}
 		var a reply
@@ -158,11 +159,11 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 		if _, err := run(impl, int(c.warm/time.Millisecond), 2); err != nil {
 			return res, err
 		}
-		if impl == page { // the warm-up's readings are not the page's rate
-			r := res.Impl[page]
+		if pts[impl] != nil { // the warm-up's readings are not the page's rate
+			r := res.Impl[impl]
 			r.Shown, r.Long = nil, 0
 			r.Reports, r.Views, r.Charts, r.Sec = 0, 0, 0, 0
-			res.Impl[page] = r
+			res.Impl[impl] = r
 		}
 	}
 	for i := 0; i < c.windows; i++ {
@@ -179,7 +180,7 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 	}
 	// Free the browser's memory before the next workload.
 	for _, impl := range implsHere {
-		if impl == page {
+		if pts[impl] != nil {
 			continue
 		}
 		var ignored any

@@ -17,7 +17,7 @@ import (
 // workload's recipe (with no step limit), which the workload's own text
 // does not (W1's text would train ring8's defaults with W1's layers).
 func TestPageFragmentTrainsTheWorkloadsRecipe(t *testing.T) {
-	for _, w := range append(measure.Workloads, dataWorkloads()...) {
+	for _, w := range append(append(measure.Workloads, workersWorkload), dataWorkloads()...) {
 		frag, want, err := pageFragment(w.Recipe)
 		if err != nil {
 			t.Fatal(err)
