@@ -52,3 +52,16 @@ func TestReportVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// The workers row pairs the page on two workers with the page on one, and
+// the page on one with the bare Go worker, round by round.
+func TestWorkersRow(t *testing.T) {
+	res := []workloadResult{{W: workersWorkload, Impl: map[string]implResult{
+		"go": windows(4, 4), pageW1: windows(3.6, 4), pageW2: windows(6.3, 7.4), native: windows(5, 5),
+	}}}
+	var b strings.Builder
+	printWorkers(&b, res)
+	if want := "| W2x8 | 4.00 [4.00–4.00] | 3.80 [3.60–4.00] | 6.85 [6.30–7.40] | 5.00 [5.00–5.00] | 1.80× | 0.95× |"; !strings.Contains(b.String(), want) {
+		t.Errorf("workers row:\n%s\nwant %s", b.String(), want)
+	}
+}
