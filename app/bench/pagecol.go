@@ -122,28 +122,34 @@ type pageWindow struct {
 	Long  float64   `json:"long"`  // the longest main-thread task of the window, ms (0: none over 50)
 	// Reports received, and drawings of the views and of the charts
 	// (window.ganReports, window.ganDrawn), over the window.
-	Reports int `json:"reports"`
-	Views   int `json:"views"`
-	Charts  int `json:"charts"`
+	Reports int     `json:"reports"`
+	Views   int     `json:"views"`
+	Charts  int     `json:"charts"`
+	CPU     float64 `json:"-"` // the browser's CPU time over the window, s
 }
 
 // window plays, lets the rate settle for warm (the page's rate restarts
 // on play and needs 0.2 s), then times the step counter from one change
 // of it to the first change after at least ms (the page shows it at most
 // every 200 ms), reads the shown rate every 250 ms meanwhile, notes the
-// longest main-thread task, and pauses.
-func (t *pageTab) window(warm, ms time.Duration) (pageWindow, error) {
+// longest main-thread task, and pauses. cpu, if not nil, is read at the
+// two changes: the window's CPU time is the difference.
+func (t *pageTab) window(warm, ms time.Duration, cpu func() float64) (pageWindow, error) {
 	var w pageWindow
-	js := fmt.Sprintf(`(async (warm, ms) => {
+	start := fmt.Sprintf(`(async (warm) => {
 	  const q = (n) => document.querySelector("[data-test=" + n + "]");
 	  const sleep = (d) => new Promise((r) => setTimeout(r, d));
 	  const step = () => Number(q("step").textContent);
 	  const change = async () => { const s = step(); while (step() === s) await sleep(20); return [step(), performance.now()]; };
+	  const drawn = () => [window.ganReports || 0, (window.ganDrawn || {}).views || 0, (window.ganDrawn || {}).charts || 0];
 	  q("play").click();
 	  await sleep(warm);
 	  const [s0, t0] = await change();
-	  const drawn = () => [window.ganReports || 0, (window.ganDrawn || {}).views || 0, (window.ganDrawn || {}).charts || 0];
-	  const d0 = drawn();
+	  window.__benchWindow = { q, sleep, step, change, drawn, s0, t0, d0: drawn() };
+	  return true;
+	})(%d)`, warm.Milliseconds())
+	finish := fmt.Sprintf(`(async (ms) => {
+	  const { q, sleep, change, drawn, s0, t0, d0 } = window.__benchWindow;
 	  const shown = [];
 	  let next = t0 + 250;
 	  while (performance.now() - t0 < ms) {
@@ -152,12 +158,25 @@ func (t *pageTab) window(warm, ms time.Duration) (pageWindow, error) {
 	  }
 	  const [s1, t1] = await change();
 	  const d1 = drawn();
-	  q("pause").click();
-	  await sleep(300);
 	  const long = Math.max(0, ...window.__benchLong.filter(([t, d]) => t + d > t0 && t < t1).map(([, d]) => d));
 	  return { steps: s1 - s0, sec: (t1 - t0) / 1000, shown, long, reports: d1[0] - d0[0], views: d1[1] - d0[1], charts: d1[2] - d0[2] };
-	})(%d, %d)`, warm.Milliseconds(), ms.Milliseconds())
-	err := call(t.ctx, 10*time.Minute, js, &w)
+	})(%d)`, ms.Milliseconds())
+	const pause = `(async () => { document.querySelector("[data-test=pause]").click(); await new Promise((r) => setTimeout(r, 300)); return true; })()`
+	var ok bool
+	if err := call(t.ctx, 10*time.Minute, start, &ok); err != nil {
+		return w, err
+	}
+	var cpu0 float64
+	if cpu != nil {
+		cpu0 = cpu()
+	}
+	err := call(t.ctx, 10*time.Minute, finish, &w)
+	if cpu != nil {
+		w.CPU = cpu() - cpu0
+	}
+	if err == nil {
+		err = call(t.ctx, time.Minute, pause, &ok)
+	}
 	if err == nil && w.Steps <= 0 {
 		err = fmt.Errorf("the page's step counter did not advance in %.1f s", w.Sec)
 	}

@@ -144,7 +144,7 @@ func printReport(w io.Writer, c config, ua string, all []workloadResult, load *p
 // printPageFigures prints what the page itself showed and how long its
 // main thread was busy at a stretch, for every workload it trained.
 func printPageFigures(w io.Writer, res []workloadResult) {
-	var shown, long, drawn []string
+	var shown, long, drawn, eff []string
 	for _, r := range res {
 		for _, impl := range []string{page, pageW1, pageW2} {
 			pg := r.Impl[impl]
@@ -162,6 +162,9 @@ func printPageFigures(w io.Writer, res []workloadResult) {
 			if pg.Sec > 0 {
 				drawn = append(drawn, fmt.Sprintf(" %s %.1f, %.1f, %.1f;", name, float64(pg.Reports)/pg.Sec, float64(pg.Views)/pg.Sec, float64(pg.Charts)/pg.Sec))
 			}
+			if e, ok := cpuRatio(r.Impl["go"], pg); ok {
+				eff = append(eff, fmt.Sprintf(" %s %.2f×;", name, e))
+			}
 		}
 	}
 	if len(long) == 0 {
@@ -170,6 +173,21 @@ func printPageFigures(w io.Writer, res []workloadResult) {
 	fmt.Fprintf(w, "\nthe page's own figure (data-test steps-per-sec, read every 250 ms while it trained; the columns are its step counter): median%s\n", strings.Join(shown, ""))
 	fmt.Fprintf(w, "the page's longest main-thread task while it trained (target ≤ 50 ms; 0: none over 50):%s\n", strings.Join(long, ""))
 	fmt.Fprintf(w, "the page's reports received, views drawn and charts drawn, per second while it trained:%s\n", strings.Join(drawn, ""))
+	if len(eff) > 0 {
+		fmt.Fprintf(w, "the page's steps per CPU-second of the whole browser (every process: worker, main thread, compositing) over the bare Go worker's, median over rounds — what the page costs per step whatever else the machine runs:%s\n", strings.Join(eff, ""))
+	}
+}
+
+// cpuRatio is the median over rounds of bare's CPU time per step over
+// pg's: the page's steps per CPU-second relative to the bare worker's.
+func cpuRatio(bare, pg implResult) (float64, bool) {
+	var r []float64
+	for i := 0; i < min(len(bare.CPUPerStep), len(pg.CPUPerStep)); i++ {
+		if bare.CPUPerStep[i] > 0 && pg.CPUPerStep[i] > 0 {
+			r = append(r, bare.CPUPerStep[i]/pg.CPUPerStep[i])
+		}
+	}
+	return median(r), len(r) > 0
 }
 
 // num prints a rate with three significant digits.

@@ -30,6 +30,9 @@ type implResult struct {
 	// received and the drawings of its views and charts.
 	Reports, Views, Charts int
 	Sec                    float64
+	// Browser implementations: the browser's CPU seconds per step in each
+	// window (every process of it; 0 where /proc is not readable).
+	CPUPerStep []float64
 }
 
 // median is the median window rate in steps/s.
@@ -106,6 +109,7 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 	// nets) takes seconds: allow minutes per call.
 	const callTimeout = 10 * time.Minute
 	pts := map[string]*pageTab{}
+	var cpuStep float64 // the browser's CPU seconds per step in the last browser window (0: unknown)
 	run := func(impl string, ms, min int) (measure.Window, error) {
 		if impl == native {
 			return nat.Window(time.Duration(ms)*time.Millisecond, min)
@@ -113,7 +117,7 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 		if pt := pts[impl]; pt != nil {
 			// Settle 0.7 s after play; read ≥ 3 s (the counter's 0.2 s
 			// rendering granularity is then ≤ 7%).
-			pw, err := pt.window(700*time.Millisecond, max(time.Duration(ms)*time.Millisecond, 3*time.Second))
+			pw, err := pt.window(700*time.Millisecond, max(time.Duration(ms)*time.Millisecond, 3*time.Second), b.cpu)
 			if err != nil {
 				return measure.Window{}, err
 			}
@@ -122,15 +126,18 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 			r.Long = max(r.Long, pw.Long)
 			r.Reports, r.Views, r.Charts, r.Sec = r.Reports+pw.Reports, r.Views+pw.Views, r.Charts+pw.Charts, r.Sec+pw.Sec
 			res.Impl[impl] = r
+			cpuStep = pw.CPU / float64(pw.Steps)
 			return pw.asWindow(), nil
 		}
 		var a reply
+		cpu0 := b.cpu()
 		if err := call(tab, callTimeout, fmt.Sprintf("bench.window(%q, %d, %d)", impl, ms, min), &a); err != nil {
 			return measure.Window{}, err
 		}
 		if a.Window == nil {
 			return measure.Window{}, fmt.Errorf("%s: no window in the reply", impl)
 		}
+		cpuStep = (b.cpu() - cpu0) / float64(a.Window.Steps)
 		return *a.Window, nil
 	}
 	impls := append(slices.Clone(implsHere), native)
@@ -174,6 +181,9 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 			}
 			r := res.Impl[impl]
 			r.Windows = append(r.Windows, win)
+			if impl != native {
+				r.CPUPerStep = append(r.CPUPerStep, cpuStep)
+			}
 			res.Impl[impl] = r
 			fmt.Fprintf(os.Stderr, "bench: %s window %d %-9s %8.2f steps/s (%d steps)\n", w.Name, i+1, impl, win.StepsPerSec(), win.Steps)
 		}
