@@ -94,7 +94,9 @@ func openPage(b *chrome, base, rec string, workers int) (*pageTab, error) {
 	}
 	if err := call(ctx, 3*time.Minute, `new Promise((ok) => { const t = setInterval(() => {
 	  const q = (n) => document.querySelector("[data-test=" + n + "]");
-	  if (Number(q("step")?.textContent) > 0) {
+	  // The recipe shows once the run's first full report is rendered;
+	  // the step counter may show a step before that.
+	  if (Number(q("step")?.textContent) > 0 && q("run-recipe")?.textContent) {
 	    clearInterval(t);
 	    q("pause").click();
 	    ok({ recipe: q("run-recipe").textContent, workers: q("workers")?.textContent || "" });
