@@ -203,7 +203,7 @@ func (b *Bridge) snapshot(light bool) []byte {
 	}
 	if t := s.Trainer(); t != nil {
 		r.Step, r.DSteps, r.Params, r.Recipe = t.Step, t.DSteps, t.Recipe.ParamCount(), t.Recipe.String()
-		r.Workers = b.team.Size(t)
+		r.Workers, r.ExchangeMS = b.team.Size(t), b.team.ExchangeMS(t)
 	}
 	b.buf = protocol.AppendReport(b.buf[:0], r)
 	return b.buf

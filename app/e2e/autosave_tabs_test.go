@@ -3,6 +3,8 @@
 package e2e
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -39,13 +41,27 @@ func TestTwoTabsAutosaveTheirOwnRuns(t *testing.T) {
 			t.Fatalf("the %s tab lists these autosaves: %q", data, eval[[]string](tb, autosaveInfos))
 		}
 	}
-	// Later autosaves go on replacing each run's own record: still two.
-	time.Sleep(12 * time.Second)
+	// Later autosaves go on replacing each run's own record: once both
+	// records have been replaced (their step moved on), each tab still
+	// lists two.
+	first := eval[[]string](tabs["ring8"], autosaveInfos)
+	replaced := fmt.Sprintf(`((xs, old) => xs.filter((s) => !old.includes(s)).length === 2)(%s, %s)`, autosaveInfos, jsStrings(first))
+	for data, tb := range tabs {
+		if !tb.wait(replaced, 60*time.Second) {
+			t.Fatalf("the %s tab lists %q, autosaves first seen: %q", data, eval[[]string](tb, autosaveInfos), first)
+		}
+	}
 	for data, tb := range tabs {
 		infos := eval[[]string](tb, autosaveInfos)
 		if len(infos) != 2 || !strings.Contains(strings.Join(infos, "|"), "ring8") || !strings.Contains(strings.Join(infos, "|"), "grid25") {
 			t.Errorf("the %s tab lists %q", data, infos)
 		}
-		t.Logf("the %s tab lists %q", data, infos)
+		t.Logf("the %s tab lists %q (first seen %q)", data, infos, first)
 	}
+}
+
+// jsStrings is a JavaScript array literal of ss.
+func jsStrings(ss []string) string {
+	b, _ := json.Marshal(ss)
+	return string(b)
 }

@@ -38,8 +38,31 @@ func repoRoot(t testing.TB) string {
 	}
 }
 
-// appBin is the natively built app, set by startServer.
+// appBin is the natively built app, set by buildApp.
 var appBin string
+
+// The app is built once per run of the package, into binDir (made and
+// removed by TestMain): every test serves the same program, and a link of
+// the whole app costs seconds on a busy 2-core machine.
+var (
+	binDir    string
+	buildOnce sync.Once
+	buildErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := func() int {
+		dir, err := os.MkdirTemp("", "e2e-bin-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		binDir = dir
+		return m.Run()
+	}()
+	os.Exit(code)
+}
 
 // startServer builds the app natively and serves root/web on a free port.
 func startServer(t testing.TB, root string) string {
@@ -64,16 +87,23 @@ func startStoppableServer(t testing.TB, root string) (base string, stop func()) 
 	return base, startProcess(t, srv, base)
 }
 
-// buildApp builds the app natively (once per test) and sets appBin.
+// buildApp builds the app natively (once per run of the package) and
+// sets appBin.
 func buildApp(t testing.TB, root string) string {
-	bin := filepath.Join(t.TempDir(), "app")
-	build := exec.Command("go", "build", "-o", bin, "./app")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the server: %v\n%s", err, out)
+	buildOnce.Do(func() {
+		bin := filepath.Join(binDir, "app")
+		build := exec.Command("go", "build", "-o", bin, "./app")
+		build.Dir = root
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("building the server: %v\n%s", err, out)
+			return
+		}
+		appBin = bin
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
 	}
-	appBin = bin
-	return bin
+	return appBin
 }
 
 // freeAddr is a loopback address with a port nobody listens on.

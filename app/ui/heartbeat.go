@@ -18,9 +18,20 @@ const (
 	heartbeatTimeout = 10 * time.Second
 )
 
+// heartbeatLimit is heartbeatTimeout, or window.ganHeartbeatTimeoutMs when
+// a browser test set it before the page loaded: the test of this watch
+// stops a worker silently and would otherwise spend the full 10 s waiting.
+func heartbeatLimit() time.Duration {
+	if v := app.Window().Get("ganHeartbeatTimeoutMs"); v.Type() == app.TypeNumber && v.Float() >= 1000 {
+		return time.Duration(v.Float()) * time.Millisecond
+	}
+	return heartbeatTimeout
+}
+
 // watchWorker checks once a second, on the UI goroutine, whether a worker
-// that should be training has gone silent for heartbeatTimeout.
+// that should be training has gone silent for heartbeatLimit.
 func (p *Playground) watchWorker(ctx app.Context) {
+	limit := heartbeatLimit()
 	var since time.Time // when the page was first seen training, this stretch
 	var lastTick time.Time
 	ctx.Async(func() {
@@ -44,7 +55,7 @@ func (p *Playground) watchWorker(ctx app.Context) {
 				if last.Before(since) {
 					last = since
 				}
-				if quiet := now.Sub(last); quiet >= heartbeatTimeout {
+				if quiet := now.Sub(last); quiet >= limit {
 					since = time.Time{}
 					p.onCrash(ctx, fmt.Sprintf("the training worker stopped (no report for %.0f s)", quiet.Seconds()))
 					ctx.Update()

@@ -93,7 +93,7 @@ func (p *Playground) Render() app.UI {
 				),
 				p.sharePanel(),
 				p.checkpointsPanel(),
-				&RunDetails{DSteps: r.DSteps, Fingerprint: r.Fingerprint, Params: r.Params, Workers: r.Workers, Recipe: runRecipe, Samples: protocol.SamplesSum(r)},
+				&RunDetails{DSteps: r.DSteps, Fingerprint: r.Fingerprint, Params: r.Params, Workers: r.Workers, ExchangeMS: r.ExchangeMS, Recipe: runRecipe, Samples: protocol.SamplesSum(r)},
 			),
 		),
 	)

@@ -43,9 +43,10 @@ type RunDetails struct {
 	DSteps      int
 	Fingerprint string
 	Params      int
-	Workers     int    // workers training the run
-	Recipe      string // the recipe the worker trains (lr and k follow live changes)
-	Samples     string // SamplesSum of the samples on show
+	Workers     int     // workers training the run
+	ExchangeMS  float64 // their gradient exchange, ms per step
+	Recipe      string  // the recipe the worker trains (lr and k follow live changes)
+	Samples     string  // SamplesSum of the samples on show
 }
 
 func (d *RunDetails) Render() app.UI {
@@ -60,7 +61,11 @@ func (d *RunDetails) Render() app.UI {
 			app.Li().Title("discriminator updates").Text(fmt.Sprintf("D updates %d", d.DSteps)),
 			app.Li().Title("hash of the weights, as `app train` prints it").Body(app.Text("fingerprint "), app.Code().Attr("data-test", "fingerprint").Text(fp)),
 			app.Li().Text(fmt.Sprintf("%d parameters", d.Params)),
-			app.Li().Title("workers sharing the training (recipe shards > 1; URL key workers)").Body(app.Text("workers "), app.Code().Attr("data-test", "workers").Text(fmt.Sprint(d.Workers))),
+			app.Li().Title("workers sharing the training (recipe shards > 1; URL key workers), and the time per step the training worker spends exchanging gradients with the others").Body(
+				app.Text("workers "), app.Code().Attr("data-test", "workers").Text(fmt.Sprint(d.Workers)),
+				app.If(d.Workers > 1, func() app.UI {
+					return app.Span().Body(app.Text(" · exchange "), app.Code().Attr("data-test", "exchange-ms").Text(fmt.Sprintf("%.1f", d.ExchangeMS)), app.Text(" ms/step"))
+				})),
 			app.Li().Body(app.Text("recipe being trained (defaults omitted): "), app.Code().Class("recipe").Attr("data-test", "run-recipe").Text(recipe)),
 			app.Li().Body(app.Text("samples checksum "), app.Code().Attr("data-test", "samples-sum").Text(d.Samples)),
 			app.Li().Body(&OfflineStatus{}),

@@ -34,6 +34,9 @@ func (t *Trainer) SetReplica(i, n int, ex Exchange) error {
 	if n < 1 || n > s || i < 0 || i >= n {
 		return fmt.Errorf("gan: replica %d of %d with %d shards", i, n, s)
 	}
+	if n > 1 && ex == nil {
+		return fmt.Errorf("gan: replica %d of %d with nothing joining them", i, n)
+	}
 	sh := t.shardState()
 	sh.stop()
 	sh.lo, sh.hi = Block(i, n, s)

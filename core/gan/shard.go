@@ -158,7 +158,7 @@ func (sh *shards) runBlock(w *shardWorker, j shardJob) {
 	Subtrees(j.lo, j.hi, sh.sumSubtree)
 }
 
-// run computes one update's shards on this process's workers and leaves
+// runShards computes one update's shards on this process's workers and leaves
 // the whole batch's gradient in net's gradients and shard 0's stats.
 func (t *Trainer) runShards(kind shardKind, net *nn.Net) error {
 	sh := t.shardState()

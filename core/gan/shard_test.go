@@ -2,6 +2,7 @@ package gan
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/ganplayground/ganplayground/core/nn"
@@ -183,6 +184,29 @@ func TestSubtrees(t *testing.T) {
 			if got[i] != c.want[i] {
 				t.Fatalf("Subtrees(%d, %d) = %v, want %v", c.lo, c.hi, got, c.want)
 			}
+		}
+	}
+}
+
+// A replica needs shards, and at most one worker per shard.
+func TestSetReplicaRefuses(t *testing.T) {
+	if err := newTrainer(t, "batch=64&g=8&d=8").SetReplica(0, 2, nil); err == nil {
+		t.Error("replica of a recipe with shards=1: no error")
+	}
+	tr := newTrainer(t, "batch=64&g=8&d=8&shards=4")
+	for _, c := range [][2]int{{0, 5}, {2, 2}, {-1, 2}, {0, 0}, {0, 2}} {
+		if err := tr.SetReplica(c[0], c[1], nil); err == nil {
+			t.Errorf("replica %d of %d with 4 shards: no error", c[0], c[1])
+		}
+	}
+}
+
+// shards must be a power of two dividing batch/pack: the recipe says so
+// by name.
+func TestShardsKeyChecked(t *testing.T) {
+	for _, s := range []string{"batch=64&shards=3", "batch=64&pack=2&shards=64", "batch=48&pack=3&shards=32"} {
+		if _, err := recipe.Parse(s); err == nil || !strings.Contains(err.Error(), "shards") {
+			t.Errorf("%s: error %v, want one naming shards", s, err)
 		}
 	}
 }

@@ -75,6 +75,7 @@ type Report struct {
 	Params      int
 	Recipe      string  // the recipe in force, canonical (lr and k follow live changes)
 	Workers     int     // workers training the run (more than 1 only for recipes with shards > 1)
+	ExchangeMS  float64 // with Workers > 1: ms per step the training worker spends exchanging gradients (core/team)
 	History     []Point // new points since the previous snapshot
 
 	// 2-D views. The square [-Extent, Extent]² is shown; grids are
@@ -171,6 +172,7 @@ func AppendReport(dst []byte, r *Report) []byte {
 	w.int(r.Params)
 	w.str(r.Recipe)
 	w.int(r.Workers)
+	w.f64(r.ExchangeMS)
 	w.u32(uint32(len(r.History)))
 	for _, p := range r.History {
 		w.int(p.Step)
@@ -239,6 +241,7 @@ func DecodeReport(b []byte, r *Report) error {
 	r.Params = rd.int()
 	r.Recipe = rd.str()
 	r.Workers = rd.int()
+	r.ExchangeMS = rd.f64()
 	n := rd.length()
 	if n > len(b)/40 { // each point takes 40 bytes: a lie here is corruption
 		n = 0

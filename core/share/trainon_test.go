@@ -1,6 +1,7 @@
 package share
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/ganplayground/ganplayground/core/data"
@@ -17,6 +18,13 @@ import (
 func TestTrainingOnKeepsModesWithD(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains a ring8 model")
+	}
+	// 2,500 steps take half a minute under WASM, for a property of the
+	// model rather than of the build: WASM trains to the same bits as the
+	// native build (core/gan's golden fingerprints run in both), so the
+	// native pass decides.
+	if runtime.GOOS == "js" {
+		t.Skip("trains 2,500 steps; WASM trains bit-identically (golden fingerprints), the native pass checks this")
 	}
 	tr := trained(t, "steps=2500&seed=11&g=64,64&d=64,64", 2500)
 	mix := data.Ring8()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/ganplayground/ganplayground/core/checkpoint"
 	"github.com/ganplayground/ganplayground/core/gan"
@@ -34,6 +35,8 @@ type Team struct {
 	enc     bytes.Buffer            // the sync's checkpoint
 	out     []byte                  // message buffer
 	onSync  func(gen uint32, n int) // tests: a sync was sent
+	spent   time.Duration           // in Start and Reduce since t was adopted
+	steps   int                     // G updates since t was adopted
 }
 
 // Peer is one helper worker: Send posts a message to it (the message is
@@ -89,6 +92,7 @@ func (tm *Team) Adopt(t *gan.Trainer) error {
 		return nil
 	}
 	tm.t, tm.n, tm.synced = t, n, false
+	tm.spent, tm.steps = 0, 0
 	if t.Shards() <= 1 {
 		return nil
 	}
@@ -104,6 +108,7 @@ func (tm *Team) Adopt(t *gan.Trainer) error {
 // Start tells the helpers which update comes, after a sync if the trainer
 // is not what they hold.
 func (tm *Team) Start(t *gan.Trainer, d bool) error {
+	defer tm.clock(time.Now())
 	if t != tm.t {
 		return errors.New("worker team: a trainer it does not serve")
 	}
@@ -118,6 +123,7 @@ func (tm *Team) Start(t *gan.Trainer, d bool) error {
 		tm.dsteps++
 	} else {
 		tm.step++
+		tm.steps++
 	}
 	tm.out = append(teamHeader(tm.out[:0], tmStep, tm.gen), kind)
 	for _, p := range tm.peers[:tm.n-1] {
@@ -146,6 +152,7 @@ func (tm *Team) sync(t *gan.Trainer) error {
 // Reduce gathers the helpers' subtrees, completes the tree and sends the
 // sum back. On any failure the helpers are synced afresh next time.
 func (tm *Team) Reduce(t *gan.Trainer) error {
+	defer tm.clock(time.Now())
 	for got := 0; got < tm.n-1; {
 		m := <-tm.inbox
 		kind, gen, ok := isTeam(m.b)
@@ -170,6 +177,19 @@ func (tm *Team) Reduce(t *gan.Trainer) error {
 		p.Send(tm.out)
 	}
 	return nil
+}
+
+func (tm *Team) clock(t0 time.Time) { tm.spent += time.Since(t0) }
+
+// ExchangeMS is the mean time per step (per G update) the training worker
+// has spent on the team since it adopted t: telling the helpers, waiting
+// for their sums (so also for a helper slower than itself), summing and
+// sending the total back. 0 when t trains alone.
+func (tm *Team) ExchangeMS(t *gan.Trainer) float64 {
+	if tm.Size(t) <= 1 || tm.steps == 0 {
+		return 0
+	}
+	return tm.spent.Seconds() * 1000 / float64(tm.steps)
 }
 
 // Fail puts a helper's failure (a crash the browser reported) in the

@@ -31,6 +31,12 @@ func Start(exe, profile, tmp string) (ctx context.Context, stop func(), err erro
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
+		// Several tabs train at once in some tests: without these a tab
+		// that is not in front gets throttled timers and a low-priority
+		// renderer, which a loaded machine can starve for minutes.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.UserDataDir(profile),
 		// Chromium also leaves org.chromium.Chromium.* folders in TMPDIR:
 		// the caller removes tmp.
