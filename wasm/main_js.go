@@ -24,9 +24,10 @@ const slowPause = 600 * time.Millisecond
 const minFrame = 80 * time.Millisecond
 
 // viewShare bounds the views' share of the worker's time while training:
-// after a snapshot that took c, the next waits (viewShare−1)·c, so the
-// views take at most 1/viewShare (10%) of the time.
-const viewShare = 10
+// after a snapshot that took c, the next waits (viewShare−1)·c, so views
+// take at most 5% of the time (at 10% the page could not keep 90% of a
+// bare worker's speed; ring8's views cost ~10 ms a snapshot).
+const viewShare = 20
 
 // statusEvery is how often a light report (step, steps/s, losses) goes
 // out while the views wait: the page's counters stay live whatever the

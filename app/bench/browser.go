@@ -19,7 +19,12 @@ type chrome struct {
 	ctx     context.Context // the browser's first tab
 	version string
 	close   func()
+	pid     int // the browser's process (its CPU time: cpu.go)
 }
+
+// cpu is the CPU time the browser has used so far, in seconds (0 if
+// unknown).
+func (c *chrome) cpu() float64 { return browserCPU(c.pid) }
 
 func newBrowser(exe, tmp string) (*chrome, error) {
 	profile, chromeTmp := filepath.Join(tmp, "profile"), filepath.Join(tmp, "chromium-tmp")
@@ -31,6 +36,9 @@ func newBrowser(exe, tmp string) (*chrome, error) {
 		return nil, err
 	}
 	c := &chrome{ctx: ctx, close: stop}
+	if cc := chromedp.FromContext(ctx); cc != nil && cc.Browser != nil && cc.Browser.Process() != nil {
+		c.pid = cc.Browser.Process().Pid
+	}
 	if ua, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.userAgent`)); err == nil {
 		c.version = ua
 	}

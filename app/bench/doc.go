@@ -4,9 +4,13 @@
 // (`app serve`, every view and report included), the TF.js reference of
 // the same GAN in the same browser (wasm and cpu backends), and native Go
 // on the same core code, for the workloads of package measure, and prints
-// one table with the ratios against their targets (docs/speed.md); then the real page's time to its first
-// training step, the gzip sizes of the page's WASM binaries, and heap
-// allocations per step.
+// one table with the ratios against their targets (docs/speed.md). Then
+// each 2-D data set's one-click recipe in the Go worker and in the page,
+// and the time-to-learn table: steps to target from core/learn (trained
+// natively before the browser starts) over the page's steps/s, with
+// ring8's time to target measured in the page itself; then the real
+// page's time to its first training step, the gzip sizes of the page's
+// WASM binaries, and heap allocations per step.
 //
 // The implementations take turns window by window (the machine is shared,
 // so a slow spell slows them all alike) and each figure is the median of

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ganplayground/ganplayground/app/bench/measure"
+	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
 // config is the command line.
@@ -25,19 +26,54 @@ type config struct {
 	only     map[string]bool // workload names; empty = all
 	visits   int             // first visits of the real page
 	impls    []string        // browser implementations to run
+	ttl      bool            // steps to target natively, for the data sets' rows
+	pageTTL  []string        // data sets whose time to target is also measured in the page
+}
+
+// wants reports whether the workload named name is to run.
+func (c config) wants(name string) bool { return len(c.only) == 0 || c.only[name] }
+
+// implsFor is the browser implementations that run workload w: the data
+// sets' one-click recipes are the page's own and run in the Go worker and
+// the page only (TF.js's reference builds only the benchmark workloads).
+// The sharded workload runs in the Go worker (one thread) and in the page
+// on one and on two workers.
+func (c config) implsFor(w measure.Workload) []string {
+	if !isDataWorkload(w.Name) && w.Name != workersWorkload.Name {
+		return c.impls
+	}
+	var out []string
+	for _, impl := range c.impls {
+		switch {
+		case impl == "go":
+			out = append(out, impl)
+		case impl == page && w.Name == workersWorkload.Name:
+			out = append(out, pageW1, pageW2)
+		case impl == page:
+			out = append(out, impl)
+		}
+	}
+	return out
 }
 
 func main() {
 	var c config
-	var only, impls string
+	var only, impls, pageTTL string
 	flag.StringVar(&c.chromium, "chromium", envOr("CHROMIUM", "/usr/bin/chromium"), "Chromium executable")
 	flag.IntVar(&c.windows, "windows", 5, "measured windows per implementation and workload (the median is reported)")
 	flag.DurationVar(&c.window, "window", 1500*time.Millisecond, "shortest window (a window is also at least one step)")
 	flag.DurationVar(&c.warm, "warm", 3*time.Second, "warm-up per implementation and workload")
-	flag.StringVar(&only, "only", "", "comma-separated workloads to run (W1,W2,paper; default all)")
+	flag.StringVar(&only, "only", "", "comma-separated workloads to run (W1,W2,paper; W2x8, W2 in 8 shards on 1 and 2 workers; the data sets ring8,grid25,spiral,moons; default all)")
 	flag.StringVar(&impls, "impls", "go,go-scalar,page,tfjs-wasm,tfjs-wasm-default,tfjs-cpu", "browser implementations to run (see web/bench.js; page is the real page)")
 	flag.IntVar(&c.visits, "visits", 3, "fresh-profile loads of the real page to time (0 skips)")
+	flag.BoolVar(&c.ttl, "ttl", true, "train the data sets' defaults natively to their targets (core/learn) for the time-to-learn table")
+	flag.StringVar(&pageTTL, "page-ttl", "ring8", "comma-separated data sets whose time to target is also measured in the page (empty: none)")
 	flag.Parse()
+	for _, d := range strings.Split(pageTTL, ",") {
+		if d != "" {
+			c.pageTTL = append(c.pageTTL, d)
+		}
+	}
 	c.only = map[string]bool{}
 	for _, w := range strings.Split(only, ",") {
 		if w != "" {
@@ -56,8 +92,33 @@ func main() {
 }
 
 func run(c config, out io.Writer) error {
-	if err := checkInputs(c.root); err != nil {
+	start := time.Now()
+	var workloads []measure.Workload
+	for _, w := range append(append(slices.Clone(measure.Workloads), workersWorkload), dataWorkloads()...) {
+		if c.wants(w.Name) {
+			workloads = append(workloads, w)
+		}
+	}
+	if err := checkInputs(c, workloads); err != nil {
 		return err
+	}
+	// Steps to target first, natively, before the browser starts: the runs
+	// take both cores.
+	var ttl []ttlResult
+	if c.ttl {
+		var data []string
+		for _, w := range workloads {
+			if isDataWorkload(w.Name) {
+				data = append(data, w.Name)
+			}
+		}
+		if len(data) > 0 {
+			fmt.Fprintf(os.Stderr, "bench: steps to target, natively (core/learn, seed %d): %s\n", ttlSeed, strings.Join(data, ", "))
+			var err error
+			if ttl, err = stepsToTarget(data); err != nil {
+				return err
+			}
+		}
 	}
 	tmp, err := os.MkdirTemp("", "ganbench-")
 	if err != nil {
@@ -82,7 +143,7 @@ func run(c config, out io.Writer) error {
 
 	// The page column trains in the real page, served as users run it.
 	appBase := ""
-	if slices.Contains(c.impls, page) {
+	if slices.Contains(c.impls, page) || slices.ContainsFunc(c.pageTTL, c.wants) {
 		base, stop, err := startAppServer(c.root, appBin)
 		if err != nil {
 			return err
@@ -91,16 +152,25 @@ func run(c config, out io.Writer) error {
 		appBase = base
 	}
 	var results []workloadResult
-	for _, w := range measure.Workloads {
-		if len(c.only) > 0 && !c.only[w.Name] {
-			continue
-		}
+	for _, w := range workloads {
 		fmt.Fprintf(os.Stderr, "bench: %s (%s)\n", w.Name, w.About)
-		r, err := measureWorkload(c, b, srv.URL, appBase, w)
+		r, err := measureWorkload(c, c.implsFor(w), b, srv.URL, appBase, w)
 		if err != nil {
 			return fmt.Errorf("%s: %w", w.Name, err)
 		}
 		results = append(results, r)
+	}
+	var inPage []pageTTL
+	for _, d := range c.pageTTL {
+		if !c.wants(d) {
+			continue
+		}
+		fmt.Fprintf(os.Stderr, "bench: time to target in the page: /#data=%s&run=1\n", d)
+		r, err := timeToTargetInPage(b, appBase, d)
+		if err != nil {
+			return err
+		}
+		inPage = append(inPage, r)
 	}
 	var load *pageLoad
 	if c.visits > 0 {
@@ -119,17 +189,31 @@ func run(c config, out io.Writer) error {
 		return err
 	}
 	printReport(out, c, b.version, results, load, sizes, benchmem)
+	printWorkers(out, results)
+	printTTL(out, results, ttl, inPage)
+	fmt.Fprintf(out, "\nthe whole run took %s\n", time.Since(start).Round(time.Second))
 	return nil
 }
 
-// checkInputs names the make target that builds whatever is missing.
-func checkInputs(root string) error {
-	for _, f := range []struct{ path, how string }{
-		{"web/app.wasm", "make wasm"}, {"web/worker.wasm", "make wasm"}, {"web/wasm_exec.js", "make wasm"},
-		{"web/data/mnist-train.bin", "make assets"},
-		{"app/bench/node_modules/@tensorflow/tfjs/dist/tf.min.js", "cd app/bench && npm ci"},
-	} {
-		if _, err := os.Stat(filepath.Join(root, f.path)); err != nil {
+// checkInputs names the make target that builds whatever is missing for
+// the workloads and implementations asked for.
+func checkInputs(c config, workloads []measure.Workload) error {
+	type input struct{ path, how string }
+	need := []input{{"web/app.wasm", "make wasm"}, {"web/worker.wasm", "make wasm"}, {"web/wasm_exec.js", "make wasm"}}
+	for _, w := range workloads {
+		if rc, err := recipe.Parse(w.Recipe); err == nil && rc.DataSet().Asset != "" {
+			need = append(need, input{"web/data/mnist-train.bin", "make assets"})
+			break
+		}
+	}
+	for _, impl := range c.impls {
+		if strings.HasPrefix(impl, "tfjs") {
+			need = append(need, input{"app/bench/node_modules/@tensorflow/tfjs/dist/tf.min.js", "cd app/bench && npm ci"})
+			break
+		}
+	}
+	for _, f := range need {
+		if _, err := os.Stat(filepath.Join(c.root, f.path)); err != nil {
 			return fmt.Errorf("%s is missing: run `%s` (or `make bench`, which does)", f.path, f.how)
 		}
 	}

@@ -30,20 +30,31 @@ type target struct {
 
 var targets = []target{
 	{"page / TF.js wasm", page, "tfjs-wasm", map[string]float64{"W1": 2, "W2": 3, "paper": 2}},
-	{"page / Go worker", page, "go", map[string]float64{"W2": 0.9}},
+	{"page / Go worker", page, "go", map[string]float64{"W1": 0.9, "W2": 0.9}},
 	{"Go worker / TF.js wasm", "go", "tfjs-wasm", map[string]float64{"W1": 1.5, "W2": 2}},
 	{"Go worker: SIMD / scalar build", "go", "go-scalar", nil},
 	{"Go worker / TF.js cpu", "go", "tfjs-cpu", map[string]float64{"W1": 5, "W2": 5}},
 	{"Go worker / native Go", "go", native, map[string]float64{"W2": 0.6}},
 }
 
-func printReport(w io.Writer, c config, ua string, res []workloadResult, load *pageLoad, sizes []wasmSize, benchmem map[string]string) {
+func printReport(w io.Writer, c config, ua string, all []workloadResult, load *pageLoad, sizes []wasmSize, benchmem map[string]string) {
+	var res []workloadResult // the benchmark workloads; the data sets' rows are printTTL's, the shards' printWorkers'
+	for _, r := range all {
+		if !isDataWorkload(r.W.Name) && r.W.Name != workersWorkload.Name {
+			res = append(res, r)
+		}
+	}
 	fmt.Fprintf(w, "\nGAN Playground benchmark: %s; %d logical CPUs (machine shared: compare ratios, not absolute rates)\n", ua, runtime.NumCPU())
 	fmt.Fprintf(w, "median of %d windows of ≥ %v after a %v warm-up per implementation, implementations interleaved window by window\n", c.windows, c.window, c.warm)
-	if len(res) > 0 {
-		for _, col := range columns {
-			if r, ok := res[0].Impl[col.impl]; ok {
-				fmt.Fprintf(w, "  %-22s %s\n", col.head+":", r.Info)
+	for _, col := range columns {
+		for _, r := range all {
+			if ir, ok := r.Impl[col.impl]; ok {
+				info := ir.Info
+				if col.impl == page {
+					info += " (" + r.W.Name + "; each workload opens its own recipe)"
+				}
+				fmt.Fprintf(w, "  %-22s %s\n", col.head+":", info)
+				break
 			}
 		}
 	}
@@ -99,15 +110,7 @@ func printReport(w io.Writer, c config, ua string, res []workloadResult, load *p
 		fmt.Fprintln(w)
 	}
 
-	if len(res) > 0 && len(res[0].Impl[page].Windows) > 0 {
-		fmt.Fprint(w, "\nthe page's own figure (data-test steps-per-sec, read every 250 ms while it trained; the column above is its step counter): median")
-		for _, r := range res {
-			if s := r.Impl[page].Shown; len(s) > 0 {
-				fmt.Fprintf(w, " %s %s (%d readings);", r.W.Name, num(median(s)), len(s))
-			}
-		}
-		fmt.Fprintln(w)
-	}
+	printPageFigures(w, all)
 
 	fmt.Fprint(w, "\nheap allocations per step: in the worker (runtime.MemStats.Mallocs over its windows)")
 	for _, r := range res {
@@ -136,6 +139,55 @@ func printReport(w io.Writer, c config, ua string, res []workloadResult, load *p
 		fmt.Fprintf(w, " %s %.2f MB (gzip %.2f MB);", s.Name, float64(s.Raw)/1e6, float64(s.Gzip)/1e6)
 	}
 	fmt.Fprintln(w)
+}
+
+// printPageFigures prints what the page itself showed and how long its
+// main thread was busy at a stretch, for every workload it trained.
+func printPageFigures(w io.Writer, res []workloadResult) {
+	var shown, long, drawn, eff []string
+	for _, r := range res {
+		for _, impl := range []string{page, pageW1, pageW2} {
+			pg := r.Impl[impl]
+			if len(pg.Windows) == 0 {
+				continue
+			}
+			name := r.W.Name
+			if n := pageWorkers[impl]; n > 0 {
+				name += fmt.Sprintf(" (workers=%d)", n)
+			}
+			if len(pg.Shown) > 0 {
+				shown = append(shown, fmt.Sprintf(" %s %s (%d readings);", name, num(median(pg.Shown)), len(pg.Shown)))
+			}
+			long = append(long, fmt.Sprintf(" %s %.0f ms;", name, pg.Long))
+			if pg.Sec > 0 {
+				drawn = append(drawn, fmt.Sprintf(" %s %.1f, %.1f, %.1f;", name, float64(pg.Reports)/pg.Sec, float64(pg.Views)/pg.Sec, float64(pg.Charts)/pg.Sec))
+			}
+			if e, ok := cpuRatio(r.Impl["go"], pg); ok {
+				eff = append(eff, fmt.Sprintf(" %s %.2f×;", name, e))
+			}
+		}
+	}
+	if len(long) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nthe page's own figure (data-test steps-per-sec, read every 250 ms while it trained; the columns are its step counter): median%s\n", strings.Join(shown, ""))
+	fmt.Fprintf(w, "the page's longest main-thread task while it trained (target ≤ 50 ms; 0: none over 50):%s\n", strings.Join(long, ""))
+	fmt.Fprintf(w, "the page's reports received, views drawn and charts drawn, per second while it trained:%s\n", strings.Join(drawn, ""))
+	if len(eff) > 0 {
+		fmt.Fprintf(w, "the page's steps per CPU-second of the whole browser (every process: worker, main thread, compositing) over the bare Go worker's, median over rounds — what the page costs per step whatever else the machine runs:%s\n", strings.Join(eff, ""))
+	}
+}
+
+// cpuRatio is the median over rounds of bare's CPU time per step over
+// pg's: the page's steps per CPU-second relative to the bare worker's.
+func cpuRatio(bare, pg implResult) (float64, bool) {
+	var r []float64
+	for i := 0; i < min(len(bare.CPUPerStep), len(pg.CPUPerStep)); i++ {
+		if bare.CPUPerStep[i] > 0 && pg.CPUPerStep[i] > 0 {
+			r = append(r, bare.CPUPerStep[i]/pg.CPUPerStep[i])
+		}
+	}
+	return median(r), len(r) > 0
 }
 
 // num prints a rate with three significant digits.

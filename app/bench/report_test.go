@@ -33,11 +33,15 @@ func TestPairedRatio(t *testing.T) {
 func TestReportVerdicts(t *testing.T) {
 	pg := windows(2.4, 2.4, 2.4)
 	pg.Shown = []float64{2.5, 2.3, 2.4}
+	pg.Long, pg.Reports, pg.Views, pg.Charts, pg.Sec = 62, 60, 20, 10, 10
+	pg.CPUPerStep = []float64{0.5, 0.4, 0.5}
+	gw := windows(3, 3, 3)
+	gw.CPUPerStep = []float64{0.45, 0.4, 0.4}
 	res := []workloadResult{{
 		W:     measure.Workload{Name: "W2"},
 		FLOPs: 1e9,
 		Impl: map[string]implResult{
-			"go": windows(3, 3, 3), "go-scalar": windows(1, 1, 1), page: pg, "tfjs-wasm": windows(2, 2, 2), "tfjs-cpu": windows(0.5, 0.5, 0.5), native: windows(4, 4, 4),
+			"go": gw, "go-scalar": windows(1, 1, 1), page: pg, "tfjs-wasm": windows(2, 2, 2), "tfjs-cpu": windows(0.5, 0.5, 0.5), native: windows(4, 4, 4),
 		},
 	}}
 	var b strings.Builder
@@ -45,9 +49,22 @@ func TestReportVerdicts(t *testing.T) {
 	out := b.String()
 	for _, want := range []string{"1.50× (≥ 2: MISSED)", "6.00× (≥ 5: met)", "0.75× (≥ 0.6: met)", "| W2 | 1000.0 | 3.00 [3.00–3.00] (3.00) | 1.00 [1.00–1.00] (1.00) | 2.40 [2.40–2.40] (2.40) |",
 		"| page / Go worker | 0.80× (≥ 0.9: MISSED) |", "| page / TF.js wasm | 1.20× (≥ 3: MISSED) |", "| Go worker: SIMD / scalar build | 3.00× |",
-		"W2 2.40 (3 readings)", "StepW2 0;"} {
+		"W2 2.40 (3 readings)", "StepW2 0;", "(target ≤ 50 ms; 0: none over 50): W2 62 ms;", "per second while it trained: W2 6.0, 2.0, 1.0;", "whatever else the machine runs: W2 0.90×;"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// The workers row pairs the page on two workers with the page on one, and
+// the page on one with the bare Go worker, round by round.
+func TestWorkersRow(t *testing.T) {
+	res := []workloadResult{{W: workersWorkload, Impl: map[string]implResult{
+		"go": windows(4, 4), pageW1: windows(3.6, 4), pageW2: windows(6.3, 7.4), native: windows(5, 5),
+	}}}
+	var b strings.Builder
+	printWorkers(&b, res)
+	if want := "| W2x8 | 4.00 [4.00–4.00] | 3.80 [3.60–4.00] | 6.85 [6.30–7.40] | 5.00 [5.00–5.00] | 1.80× | 0.95× |"; !strings.Contains(b.String(), want) {
+		t.Errorf("workers row:\n%s\nwant %s", b.String(), want)
 	}
 }

@@ -25,6 +25,14 @@ type implResult struct {
 	Info    string
 	Windows []measure.Window
 	Shown   []float64 // the page only: its shown steps/s, every reading of every window
+	Long    float64   // the page only: its longest main-thread task in any window, ms
+	// The page only: over all its windows (Sec long), the reports it
+	// received and the drawings of its views and charts.
+	Reports, Views, Charts int
+	Sec                    float64
+	// Browser implementations: the browser's CPU seconds per step in each
+	// window (every process of it; 0 where /proc is not readable).
+	CPUPerStep []float64
 }
 
 // median is the median window rate in steps/s.
@@ -68,7 +76,7 @@ var mnistCache *data.MNIST
 // measureWorkload sets every implementation up, warms each, then runs
 // the windows in turns: window i of every implementation before window
 // i+1 of any.
-func measureWorkload(c config, b *chrome, base, appBase string, w measure.Workload) (workloadResult, error) {
+func measureWorkload(c config, implsHere []string, b *chrome, base, appBase string, w measure.Workload) (workloadResult, error) {
 	res := workloadResult{W: w, Impl: map[string]implResult{}}
 	tab, cancel := chromedp.NewContext(b.ctx)
 	defer cancel()
@@ -100,40 +108,48 @@ func measureWorkload(c config, b *chrome, base, appBase string, w measure.Worklo
 	// A step of the slowest implementation (TF.js cpu on the paper's
 	// nets) takes seconds: allow minutes per call.
 	const callTimeout = 10 * time.Minute
-	var pt *pageTab
+	pts := map[string]*pageTab{}
+	var cpuStep float64 // the browser's CPU seconds per step in the last browser window (0: unknown)
 	run := func(impl string, ms, min int) (measure.Window, error) {
 		if impl == native {
 			return nat.Window(time.Duration(ms)*time.Millisecond, min)
 		}
-		if impl == page {
+		if pt := pts[impl]; pt != nil {
 			// Settle 0.7 s after play; read ≥ 3 s (the counter's 0.2 s
 			// rendering granularity is then ≤ 7%).
-			pw, err := pt.window(700*time.Millisecond, max(time.Duration(ms)*time.Millisecond, 3*time.Second))
+			pw, err := pt.window(700*time.Millisecond, max(time.Duration(ms)*time.Millisecond, 3*time.Second), b.cpu)
 			if err != nil {
 				return measure.Window{}, err
 			}
-			r := res.Impl[page]
+			r := res.Impl[impl]
 			r.Shown = append(r.Shown, pw.Shown...)
-			res.Impl[page] = r
+			r.Long = max(r.Long, pw.Long)
+			r.Reports, r.Views, r.Charts, r.Sec = r.Reports+pw.Reports, r.Views+pw.Views, r.Charts+pw.Charts, r.Sec+pw.Sec
+			res.Impl[impl] = r
+			cpuStep = pw.CPU / float64(pw.Steps)
 			return pw.asWindow(), nil
 		}
 		var a reply
+		cpu0 := b.cpu()
 		if err := call(tab, callTimeout, fmt.Sprintf("bench.window(%q, %d, %d)", impl, ms, min), &a); err != nil {
 			return measure.Window{}, err
 		}
 		if a.Window == nil {
 			return measure.Window{}, fmt.Errorf("%s: no window in the reply", impl)
 		}
+		cpuStep = (b.cpu() - cpu0) / float64(a.Window.Steps)
 		return *a.Window, nil
 	}
-	impls := append(slices.Clone(c.impls), native)
-	for _, impl := range c.impls {
-		if impl == page {
-			if pt, err = openPage(b, appBase, w.Recipe); err != nil {
+	impls := append(slices.Clone(implsHere), native)
+	for _, impl := range implsHere {
+		if n, ok := pageWorkers[impl]; ok {
+			pt, err := openPage(b, appBase, w.Recipe, n)
+			if err != nil {
 				return res, err
 			}
 			defer pt.cancel()
-			res.Impl[page] = implResult{Info: "the playground (app serve, web/worker.wasm) at /#" + w.Recipe + "&steps=0&run=1"}
+			pts[impl] = pt
+			res.Impl[impl] = implResult{Info: "the playground (app serve, web/worker.wasm) at /#" + pt.frag}
 			continue
 		}
 		var a reply
@@ -150,10 +166,11 @@ func measureWorkload(c config, b *chrome, base, appBase string, w measure.Worklo
 		if _, err := run(impl, int(c.warm/time.Millisecond), 2); err != nil {
 			return res, err
 		}
-		if impl == page { // the warm-up's readings are not the page's rate
-			r := res.Impl[page]
-			r.Shown = nil
-			res.Impl[page] = r
+		if pts[impl] != nil { // the warm-up's readings are not the page's rate
+			r := res.Impl[impl]
+			r.Shown, r.Long = nil, 0
+			r.Reports, r.Views, r.Charts, r.Sec = 0, 0, 0, 0
+			res.Impl[impl] = r
 		}
 	}
 	for i := 0; i < c.windows; i++ {
@@ -164,13 +181,16 @@ func measureWorkload(c config, b *chrome, base, appBase string, w measure.Worklo
 			}
 			r := res.Impl[impl]
 			r.Windows = append(r.Windows, win)
+			if impl != native {
+				r.CPUPerStep = append(r.CPUPerStep, cpuStep)
+			}
 			res.Impl[impl] = r
 			fmt.Fprintf(os.Stderr, "bench: %s window %d %-9s %8.2f steps/s (%d steps)\n", w.Name, i+1, impl, win.StepsPerSec(), win.Steps)
 		}
 	}
 	// Free the browser's memory before the next workload.
-	for _, impl := range c.impls {
-		if impl == page {
+	for _, impl := range implsHere {
+		if pts[impl] != nil {
 			continue
 		}
 		var ignored any

@@ -107,3 +107,28 @@ func localSet(key, v string) {
 		ls.Call("setItem", key, v)
 	}
 }
+
+// setText writes the text of the element with that id between renders.
+// It changes the element's text node, which go-app keeps and updates
+// itself (replacing the node would cut go-app off from it); go-app
+// rewrites it only when its own value changes, so the caller writes again
+// after every render.
+func setText(id, s string) {
+	el := js.Global().Get("document").Call("getElementById", id)
+	if !el.Truthy() {
+		return
+	}
+	if t := el.Get("firstChild"); t.Truthy() && t.Get("nodeType").Int() == 3 { // a text node
+		if t.Get("nodeValue").String() != s {
+			t.Set("nodeValue", s)
+		}
+		return
+	}
+	el.Set("textContent", s)
+}
+
+// exposeDrawn tells tests and the curious how often the views and the
+// charts have been drawn (against ganReports, the reports received).
+func exposeDrawn(views, charts int) {
+	js.Global().Set("ganDrawn", map[string]any{"views": views, "charts": charts})
+}

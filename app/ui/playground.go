@@ -28,7 +28,8 @@ type Playground struct {
 	rep      protocol.Report // the latest snapshot (buffers reused)
 	in       protocol.Report // the report being decoded
 	shown    time.Time       // when the page last re-rendered for a report
-	trailing bool            // a render is scheduled for the end of the 200 ms
+	trailing bool            // a render is scheduled for the end of renderEvery
+	budget   budget          // what to draw when (budget.go)
 	hist     history
 	paint    painter
 	br       *bridge
@@ -351,9 +352,10 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 		mark("gan-training")
 	}
 	p.hist.add(in)
-	// The text (status, step, errors) changes the DOM: re-render for any
-	// change of state, otherwise at most 5 times a second — go-app's diff
-	// costs main-thread time. The canvases are drawn for every report.
+	// The text (status, errors, figures) changes the DOM: re-render for
+	// any change of state, otherwise at most every renderEvery — go-app's
+	// diff costs main-thread time. The counters, canvases and charts are
+	// drawn on their own budget (drawDue).
 	r := &p.rep
 	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind || in.Phase != r.Phase ||
 		in.Eval.State != r.Eval.State
@@ -372,36 +374,55 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	}
 	p.status = r.Status.String()
 	p.autosaveTick()
-	if !changed && time.Since(p.shown) < 200*time.Millisecond {
+	p.budget.mark(partCounters)
+	p.budget.mark(partCharts)
+	if !in.Light {
+		p.budget.mark(partViews)
+	}
+	if !changed && time.Since(p.shown) < renderEvery {
 		ctx.PreventUpdate()
-		p.repaint()
+		p.drawDue(ctx)
 		// The last report of a burst (a step while paused) must still
-		// reach the DOM: render once the 200 ms have passed, unless a
+		// reach the DOM: render once renderEvery has passed, unless a
 		// render has happened meanwhile.
 		if !p.trailing {
 			p.trailing = true
-			p.renderTrailing(ctx, 200*time.Millisecond)
+			p.renderTrailing(ctx, renderEvery)
 		}
 		return
 	}
 	p.shown = time.Now()
-	ctx.Defer(func(app.Context) { p.repaint() })
+	ctx.Defer(p.afterRender)
+}
+
+// renderEvery is how often the whole page re-renders while only figures
+// change (a change of state re-renders at once): go-app rebuilds and diffs
+// every component, costing main-thread time and garbage. The step and
+// steps/s in the status bar are kept live in between (writeCounters).
+const renderEvery = time.Second
+
+// afterRender runs once a render has reached the DOM: the counters it
+// wrote are the latest, and the canvases it may have added get drawn.
+func (p *Playground) afterRender(ctx app.Context) {
+	p.writeCounters()
+	p.drawDue(ctx)
 }
 
 // renderTrailing renders the held report after d. If another render came
 // meanwhile, the held report may have arrived after it (the opened model's
-// views after its status, say): wait out that render's 200 ms and render
-// then, rather than dropping it — a dropped one stays off the DOM until
-// the next report, which a paused page may never get.
+// views after its status, say): wait out that render's renderEvery and
+// render then, rather than dropping it — a dropped one stays off the DOM
+// until the next report, which a paused page may never get.
 func (p *Playground) renderTrailing(ctx app.Context, d time.Duration) {
 	ctx.After(d, func(ctx app.Context) {
-		if wait := 200*time.Millisecond - time.Since(p.shown); wait > 0 {
+		if wait := renderEvery - time.Since(p.shown); wait > 0 {
 			ctx.PreventUpdate()
 			p.renderTrailing(ctx, wait)
 			return
 		}
 		p.trailing = false
 		p.shown = time.Now()
+		ctx.Defer(p.afterRender)
 	})
 }
 
@@ -435,8 +456,54 @@ func b2i(b bool) int {
 	return 0
 }
 
-// repaint draws the latest report into the canvases.
+// repaint draws the latest report into the canvases and the charts at
+// once: for the user's own actions (drawing points, a data set picked).
+// Reports go through drawDue.
 func (p *Playground) repaint() {
+	p.paintViews()
+	p.charts()
+}
+
+// drawDue draws the parts whose gap is over (budget.go) and schedules one
+// wake-up for those still waiting.
+func (p *Playground) drawDue(ctx app.Context) {
+	due, next := p.budget.take(time.Now())
+	for i := range nParts {
+		if !due[i] {
+			continue
+		}
+		t0 := time.Now()
+		switch i {
+		case partCounters:
+			p.writeCounters()
+		case partViews:
+			p.paintViews()
+		case partCharts:
+			p.charts()
+		}
+		p.budget.drew(i, t0, time.Since(t0))
+	}
+	if due[partViews] || due[partCharts] {
+		exposeDrawn(p.budget.drawn[partViews], p.budget.drawn[partCharts])
+	}
+	if next > 0 && !p.budget.waking {
+		p.budget.waking = true
+		ctx.After(next, func(ctx app.Context) {
+			ctx.PreventUpdate()
+			p.budget.waking = false
+			p.drawDue(ctx)
+		})
+	}
+}
+
+// writeCounters shows the latest step and steps/s between renders.
+func (p *Playground) writeCounters() {
+	setText("status-step", stepText(p.rep.Step))
+	setText("status-rate", rateText(p.rep.StepsPerSec))
+}
+
+// paintViews draws the latest report's views into the picture's canvases.
+func (p *Playground) paintViews() {
 	r := &p.rep
 	if p.rc.DataDim() != 2 {
 		p.paint.samples(canvasByID("samples"), r)
@@ -446,25 +513,24 @@ func (p *Playground) repaint() {
 		if p.layers&protocol.LayerNearest != 0 {
 			p.paint.nearest(canvasByID("nearest"), r)
 		}
-	} else {
-		var heatOf []float32
-		if p.layers&protocol.LayerD != 0 {
-			heatOf = r.D
-		}
-		drawn := p.drawing
-		if p.rc.DataSet().NeedsPoints {
-			drawn = append(append([]float32(nil), p.rc.Points...), p.drawing...)
-		}
-		if p.rc.DataSet().NeedsPoints && len(p.rc.Points) == 0 {
-			// Nothing trained yet: an empty canvas with the drawn points.
-			empty := protocol.Report{Extent: p.rc.DataSet().Extent}
-			p.paint.view(canvasByID("view"), &empty, 0, nil, drawn)
-		} else {
-			p.paint.view(canvasByID("view"), r, p.layers, heatOf, drawn)
-			if p.layers&protocol.LayerDStar != 0 {
-				p.paint.view(canvasByID("dstar"), r, p.layers&(protocol.LayerReal|protocol.LayerFake), r.DStar, nil)
-			}
-		}
+		return
 	}
-	p.charts()
+	var heatOf []float32
+	if p.layers&protocol.LayerD != 0 {
+		heatOf = r.D
+	}
+	drawn := p.drawing
+	if p.rc.DataSet().NeedsPoints {
+		drawn = append(append([]float32(nil), p.rc.Points...), p.drawing...)
+	}
+	if p.rc.DataSet().NeedsPoints && len(p.rc.Points) == 0 {
+		// Nothing trained yet: an empty canvas with the drawn points.
+		empty := protocol.Report{Extent: p.rc.DataSet().Extent}
+		p.paint.view(canvasByID("view"), &empty, 0, nil, drawn)
+		return
+	}
+	p.paint.view(canvasByID("view"), r, p.layers, heatOf, drawn)
+	if p.layers&protocol.LayerDStar != 0 {
+		p.paint.view(canvasByID("dstar"), r, p.layers&(protocol.LayerReal|protocol.LayerFake), r.DStar, nil)
+	}
 }

@@ -22,12 +22,17 @@ type StatusBar struct {
 func (s *StatusBar) Render() app.UI {
 	return app.Div().Class("statusbar").Body(
 		app.Span().Class("status", "status-"+s.Status).Attr("data-test", "status").Text(s.Status),
-		app.Span().Title("G updates so far").Body(app.Text("step "), app.B().Attr("data-test", "step").Text(fmt.Sprint(s.Step))),
-		app.Span().Body(app.B().Attr("data-test", "steps-per-sec").Text(fmt.Sprintf("%.1f", s.StepsPerSec)), app.Text(" steps/s")),
+		app.Span().Title("G updates so far").Body(app.Text("step "), app.B().ID("status-step").Attr("data-test", "step").Text(stepText(s.Step))),
+		app.Span().Body(app.B().ID("status-rate").Attr("data-test", "steps-per-sec").Text(rateText(s.StepsPerSec)), app.Text(" steps/s")),
 		app.If(s.Note != "", func() app.UI { return app.Span().Class("note").Attr("data-test", "note").Text(s.Note) }),
 		app.Div().Class("error").Attr("data-test", "error").Attr("role", "alert").Hidden(s.Error == "").Text(s.Error),
 	)
 }
+
+// stepText and rateText format the two counters, for renders and for the
+// live updates between them (Playground.writeCounters).
+func stepText(step int) string       { return fmt.Sprint(step) }
+func rateText(perSec float64) string { return fmt.Sprintf("%.1f", perSec) }
 
 // RunDetails is the "details" disclosure: what identifies this run
 // exactly (the fingerprint `app train` prints, the recipe being trained,

@@ -1,0 +1,78 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+// printTTL prints the data sets' rows: how fast the page trains each
+// one-click recipe against the bare Go worker, and the time-to-learn
+// table (steps to target natively, seconds in the page).
+func printTTL(w io.Writer, res []workloadResult, ttl []ttlResult, inPage []pageTTL) {
+	rates := map[string]workloadResult{}
+	var rows []workloadResult
+	for _, r := range res {
+		if isDataWorkload(r.W.Name) {
+			rows = append(rows, r)
+			rates[r.W.Name] = r
+		}
+	}
+	if len(rows) > 0 {
+		fmt.Fprintln(w, "\nthe data sets' one-click recipes (recipe.DataDefault, no step limit), steps/s [slowest–fastest window]:")
+		fmt.Fprintln(w, "\n| data | Go in a worker (WASM SIMD) | the page (app serve) | native Go | page / Go worker (median over rounds) |")
+		fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
+		for _, r := range rows {
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.W.Name, rateCell(r.Impl["go"]), rateCell(r.Impl[page]), rateCell(r.Impl[native]), ratioCell(r.Impl[page], r.Impl["go"]))
+		}
+	}
+	if len(ttl) > 0 {
+		fmt.Fprintf(w, "\ntime to learn: steps to target natively (core/learn, seed %d, scored every 50 steps as `app eval` scores, up to the recipe's step limit) over the page's steps/s above\n", ttlSeed)
+		fmt.Fprintln(w, "\n| data | target | steps to target | the page's steps/s | seconds to target in the page |")
+		fmt.Fprintln(w, "|---|---|---:|---:|---:|")
+		for _, t := range ttl {
+			pg := rates[t.Data].Impl[page]
+			steps, secs := fmt.Sprint(t.Steps), "—"
+			rate := "—"
+			if len(pg.Windows) > 0 {
+				rate = num(pg.median())
+			}
+			switch {
+			case !t.Reached:
+				steps = fmt.Sprintf("not by %d (%s)", t.Steps, t.Last)
+				if len(pg.Windows) > 0 {
+					secs = fmt.Sprintf("— (its %d steps: %.1f)", t.Steps, float64(t.Steps)/pg.median())
+				}
+			case len(pg.Windows) > 0:
+				secs = fmt.Sprintf("%.1f", float64(t.Steps)/pg.median())
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", t.Data, t.Target, steps, rate, secs)
+		}
+	}
+	for _, p := range inPage {
+		fmt.Fprintf(w, "\nin the page itself (/#data=%s&run=1, its own readout polled every 100 ms; the page re-renders it about once a second): ", p.Data)
+		if p.Reached {
+			fmt.Fprintf(w, "target first shown at step %d, %.1f s after the first step (%.1f s after navigation): %q\n", p.Step, p.Sec, p.FromNav, p.Readout)
+		} else {
+			fmt.Fprintf(w, "target not shown by step %d, where the run stopped %.1f s after the first step: %q\n", p.Step, p.Sec, p.Readout)
+		}
+	}
+}
+
+// rateCell is a median rate with its spread, or "—".
+func rateCell(r implResult) string {
+	if len(r.Windows) == 0 {
+		return "—"
+	}
+	lo, hi := r.spread()
+	return fmt.Sprintf("%s [%s–%s]", num(r.median()), num(lo), num(hi))
+}
+
+// ratioCell is the paired ratio num/den, or "—".
+func ratioCell(n, d implResult) string {
+	if len(n.Windows) == 0 || len(d.Windows) == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f×", pairedRatio(n, d))
+}
