@@ -166,10 +166,16 @@ test-lane-compute:
 CONCURRENT_RE := (^|[^[:alnum:]_.])go (func|[[:alpha:]_][[:alnum:]_.]*[(])|"sync(/atomic)?"
 RACE_PKGS := $(sort $(patsubst %/,./%,$(dir $(shell grep -rlE --include='*.go' --exclude='*_test.go' \
 	'$(CONCURRENT_RE)' core wasm app/store app/internal/server))))
+# In the numeric packages only the tests that train or multiply on several
+# goroutines run under the detector (the rest are single-goroutine and
+# take minutes there): their names say so.
+RACE_NUMERIC := ./core/gan ./core/mat
+RACE_NUMERIC_RUN := Workers|Shards|Subtrees|Replica
 test-native:
 	$(GO) vet ./...
 	$(GO) test -timeout 20m -skip '$(LEARNING_SKIP)' ./core/... ./app/...
-	$(GO) test -race -timeout 20m -skip '$(LEARNING_SKIP)' $(RACE_PKGS)
+	$(GO) test -race -timeout 20m -skip '$(LEARNING_SKIP)' $(filter-out $(RACE_NUMERIC),$(RACE_PKGS))
+	$(GO) test -race -timeout 20m -run '$(RACE_NUMERIC_RUN)' $(filter $(RACE_NUMERIC),$(RACE_PKGS))
 
 # The learning-quality checks (core/learn) train full runs on seeds the
 # recipes were not tuned on: each data set's one-click recipe meets its

@@ -353,9 +353,11 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	}
 	p.hist.add(in)
 	// The text (status, errors, figures) changes the DOM: re-render for
-	// any change of state, otherwise at most every renderEvery — go-app's
-	// diff costs main-thread time. The counters, canvases and charts are
-	// drawn on their own budget (drawDue).
+	// any change of state, otherwise at most every renderEvery while
+	// training — go-app's diff costs main-thread time the worker could
+	// use. A page that is not training shows each report at once (a step
+	// taken by hand, say). The counters, canvases and charts are drawn on
+	// their own budget (drawDue).
 	r := &p.rep
 	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind || in.Phase != r.Phase ||
 		in.Eval.State != r.Eval.State
@@ -379,7 +381,7 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	if !in.Light {
 		p.budget.mark(partViews)
 	}
-	if !changed && time.Since(p.shown) < renderEvery {
+	if !changed && in.Status == protocol.Training && time.Since(p.shown) < renderEvery {
 		ctx.PreventUpdate()
 		p.drawDue(ctx)
 		// The last report of a burst (a step while paused) must still
