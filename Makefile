@@ -7,9 +7,10 @@
 #                                                 web/worker-scalar.wasm, web/wasm_exec.js
 #   data and models assets, classifier, gallery,  web/data/, assets/
 #                   eval-gallery, paper-mnist
-#   tests           test = two lanes at once:
-#                          test-native test-learning test-wasm fuzz (compute)
-#                          e2e test-keep-browser (browser)
+#   tests           test = three lanes at once:
+#                          e2e test-keep-browser fuzz (browser)
+#                          test-native test-wasm (compute)
+#                          test-learning (learning)
 #                   (also test-quality, test-keep, fuzz-keep)
 #   speed           bench, bench-go               tables on stdout
 #   tools           chromium, node, python3       installed only when missing
@@ -42,7 +43,7 @@ STATIC_DIR ?= bin/site
 install = @$(1) || (apt-get update && apt-get install -y $(2))
 
 .PHONY: run build static wasm assets classifier gallery eval-gallery paper-mnist \
-	test test-lane-browser test-lane-compute test-native test-learning test-wasm test-worker test-quality \
+	test test-lane-browser test-lane-compute test-lane-learning test-native test-learning test-wasm test-worker test-quality \
 	test-keep test-keep-native test-keep-wasm test-keep-browser e2e fuzz fuzz-keep \
 	bench bench-go chromium node python3 clean
 
@@ -130,20 +131,21 @@ paper-mnist: build
 
 # ---- tests -------------------------------------------------------------
 # Every go test has an explicit -timeout at least twice its time on a
-# 2-core machine with one core kept busy by other work while both lanes
+# 2-core machine with one core kept busy by other work while the lanes
 # below run (docs/testing.md has the measured times).
 
-# `make test` runs two lanes at once. The browser lane (the page's build,
-# then e2e and test-keep-browser) spends most of its time waiting on pages
-# in Chromium, one core at most; the compute lane (test-native,
-# test-learning, test-wasm, fuzz) keeps both cores busy meanwhile, at a
-# lower priority (nice), so that the pages under test still answer within
-# their waits and the computing takes what they leave. Each lane runs its
-# targets in order, its lines prefixed with its name; a failure in either
-# fails the run. The tools come first, one apt-get at a time.
+# `make test` runs three lanes at once. The browser lane (the page's build,
+# then e2e, test-keep-browser and the fuzz passes) spends most of its time
+# waiting on pages in Chromium, one core at most; the compute lane
+# (test-native, test-wasm) and the learning lane (test-learning, whose
+# runs keep both cores busy) take what it leaves, at a lower priority
+# (nice), so that the pages under test still answer within their waits.
+# Each lane runs its targets in order, its lines prefixed with its name; a
+# failure in any fails the run. The tools come first, one apt-get at a time.
 TEST_TOOLS := chromium node python3 $(WASMBROWSERTEST)
-BROWSER_LANE := wasm assets e2e test-keep-browser
-COMPUTE_LANE := test-native test-learning test-wasm fuzz
+BROWSER_LANE := wasm assets e2e test-keep-browser fuzz
+COMPUTE_LANE := test-native test-wasm
+LEARNING_LANE := test-learning
 # $(call lane,NAME,PREFIX,TARGETS): a sub-make whose lines start with
 # [NAME]; LANE makes it serial (.NOTPARALLEL below).
 lane = +@set -o pipefail; $(2) $(MAKE) --no-print-directory LANE=$(1) $(3) 2>&1 | sed -u 's/^/[$(1)] /'
@@ -151,9 +153,11 @@ ifdef LANE
 .NOTPARALLEL:
 endif
 test: $(TEST_TOOLS)
-	@$(MAKE) --no-print-directory -j2 test-lane-browser test-lane-compute
+	@$(MAKE) --no-print-directory -j3 test-lane-browser test-lane-compute test-lane-learning
 test-lane-browser:
 	$(call lane,browser,,$(BROWSER_LANE))
+test-lane-learning:
+	$(call lane,learning,nice -n 10,$(LEARNING_LANE))
 test-lane-compute:
 	$(call lane,compute,nice -n 10,$(COMPUTE_LANE))
 
