@@ -21,7 +21,7 @@ var URLKeys = []URLKey{
 	{URLRun, "1: start training at once"},
 	{URLModel, "a shared model (G's weights and the recipe), opened paused"},
 	{URLGallery, "the id of a gallery model shipped with the page, opened paused"},
-	{URLWorkers, "how many Web Workers train a recipe with shards > 1 (default: the machine's cores, at most 8; never more than shards); the same bits for any count"},
+	{URLWorkers, "how many Web Workers train a recipe with shards > 1 (default: the machine's cores less one, at least 1 and at most 8; never more than shards); the same bits for any count"},
 }
 
 // IsURLKey reports whether name is a fragment key outside the recipe.

@@ -11,7 +11,7 @@ func TestWorkers(t *testing.T) {
 		cores int
 		want  int
 	}{
-		{"", 2, 2}, {"", 16, MaxWorkers}, {"", 0, 1}, {"3", 2, 3}, {"8", 1, 8},
+		{"", 2, 1}, {"", 4, 3}, {"", 16, MaxWorkers}, {"", 0, 1}, {"", 1, 1}, {"3", 2, 3}, {"8", 1, 8},
 	} {
 		if got, err := WorkersAsked(c.value, c.cores); err != nil || got != c.want {
 			t.Errorf("WorkersAsked(%q, %d) = %d, %v; want %d", c.value, c.cores, got, err, c.want)
