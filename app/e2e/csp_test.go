@@ -3,13 +3,9 @@
 package e2e
 
 import (
-	"context"
 	"os"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
 
 // watchCSP records every Content-Security-Policy violation in the page.
@@ -26,17 +22,7 @@ func TestPageRunsUnderItsCSP(t *testing.T) {
 	root := repoRoot(t)
 	base := startServer(t, root)
 	browser := newBrowser(t)
-	ctx, cancel := chromedp.NewContext(browser)
-	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx}
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
-	callCDP(tb, func(ctx context.Context) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchCSP})
-		return err
-	})
-	tb.do(chromedp.Navigate(base + "/#data=ring8&g=16,16&d=16,16&run=1"))
+	tb := openWithScript(t, browser, watchCSP, base+"/#data=ring8&g=16,16&d=16,16&run=1")
 	tb.poll(`document.querySelector('[data-test=status]')?.textContent === "training" && +document.querySelector('[data-test=step]').textContent > 0`, 90*time.Second)
 	tb.poll(`document.querySelector('[data-test=offline]')?.dataset.state === "ready"`, 240*time.Second)
 	if v := eval[[]string](tb, `window.__csp`); len(v) > 0 {

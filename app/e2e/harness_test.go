@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/ganplayground/ganplayground/app/internal/headless"
@@ -281,6 +282,25 @@ func open(t *testing.T, browser context.Context, url string) *tab {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	tb.do(chromedp.Navigate(url))
+	return tb
+}
+
+// openWithScript opens url in a new tab of browser after installing script
+// to run before each document's own scripts (a stubbed browser API, a
+// shortened page limit, a watcher). The tab is opened on about:blank first:
+// the first call on a context must carry no timeout.
+func openWithScript(t *testing.T, browser context.Context, script, url string) *tab {
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	tb := &tab{t: t, ctx: ctx}
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	callCDP(tb, func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	})
 	tb.do(chromedp.Navigate(url))
 	return tb
 }

@@ -3,13 +3,11 @@
 package e2e
 
 import (
-	"context"
 	"os"
 	"regexp"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -26,17 +24,7 @@ func TestSilentWorkerIsNoticed(t *testing.T) {
 	// The page's limit of silence, 10 s, shortened to 4 s for this page:
 	// what is tested is that the silence is noticed and acted on, not how
 	// long the page waits (heartbeat.go's ganHeartbeatTimeoutMs).
-	ctx, cancel := chromedp.NewContext(browser)
-	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx}
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
-	callCDP(tb, func(ctx context.Context) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `window.ganHeartbeatTimeoutMs = 4000;`})
-		return err
-	})
-	tb.do(chromedp.Navigate(base + "/#g=16,16&d=16,16&run=1"))
+	tb := openWithScript(t, browser, `window.ganHeartbeatTimeoutMs = 4000;`, base+"/#g=16,16&d=16,16&run=1")
 	tb.poll(`document.querySelector('[data-test=status]')?.textContent === "training" && +document.querySelector('[data-test=step]').textContent > 0`, 60*time.Second)
 	tb.do(chromedp.Evaluate[chromedp.Void](`window.ganStopWorkerSilently()`))
 	start := time.Now()

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
@@ -270,20 +269,7 @@ func TestNoIDB(t *testing.T) {
 	root := repoRoot(t)
 	base := startServer(t, root)
 	browser := newBrowser(t)
-	ctx, cancel := chromedp.NewContext(browser)
-	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx}
-	// Open the tab (the first call on a context must carry no timeout),
-	// then install the script before the page loads.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
-	callCDP(tb, func(ctx context.Context) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-			Source: `Object.defineProperty(window, "indexedDB", {value: undefined, configurable: true});`})
-		return err
-	})
-	tb.do(chromedp.Navigate(base + "/#g=16,16&d=16,16&steps=30&run=1"))
+	tb := openWithScript(t, browser, `Object.defineProperty(window, "indexedDB", {value: undefined, configurable: true});`, base+"/#g=16,16&d=16,16&steps=30&run=1")
 	waitStore(tb)
 	tb.poll(`document.querySelector('[data-test=keep-warning]').textContent.includes("in memory only")`, 30*time.Second)
 	t.Logf("the page says: %s", tb.hook("keep-warning"))
