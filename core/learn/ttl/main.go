@@ -8,6 +8,7 @@
 //	go run ./core/learn/ttl -data ring8,grid25   # some rows
 //	go run ./core/learn/ttl -recipe "data=grid25&lrg=0.004" -seeds 21 -trace
 //	go run ./core/learn/ttl -flops                # matrix work per step of each default
+//	go run ./core/learn/ttl -flops -recipe "data=grid25&g=64,64,64"
 //
 // Steps are deterministic; seconds are this machine's, natively, on one
 // core.
@@ -33,23 +34,23 @@ func main() {
 	every := flag.Int("every", 50, "score every N steps")
 	limit := flag.Int("limit", 0, "with -recipe: stop at this step (0: the recipe's steps)")
 	trace := flag.Bool("trace", false, "with -recipe: print every score to stderr")
-	flops := flag.Bool("flops", false, "print each -data default's matrix work per step (gan.StepFLOPs) and stop")
+	flops := flag.Bool("flops", false, "print the matrix work per step (gan.StepFLOPs) of -recipe, else of each -data default, and stop")
 	flag.Parse()
 	if *flops {
+		if *text != "" {
+			rc, err := recipe.ParseNew(*text)
+			if err != nil {
+				fail(err)
+			}
+			fmt.Printf("%s: %.1f MFLOP/step\n", *text, stepFLOPs(rc)/1e6)
+			return
+		}
 		for _, d := range strings.Split(*dataSets, ",") {
 			rc, err := recipe.ForData(d)
 			if err != nil {
 				fail(err)
 			}
-			src, err := data.New(rc, nil)
-			if err != nil {
-				fail(err)
-			}
-			t, err := gan.New(rc, src)
-			if err != nil {
-				fail(err)
-			}
-			fmt.Printf("%s: %.1f MFLOP/step\n", d, t.StepFLOPs()/1e6)
+			fmt.Printf("%s: %.1f MFLOP/step\n", d, stepFLOPs(rc)/1e6)
 		}
 		return
 	}
@@ -82,6 +83,19 @@ func main() {
 		b, _ := json.Marshal(res)
 		fmt.Printf("seed %s %s\n", s, b)
 	}
+}
+
+// stepFLOPs is the matrix work of one training step of rc.
+func stepFLOPs(rc recipe.Recipe) float64 {
+	src, err := data.New(rc, nil)
+	if err != nil {
+		fail(err)
+	}
+	t, err := gan.New(rc, src)
+	if err != nil {
+		fail(err)
+	}
+	return t.StepFLOPs()
 }
 
 func fail(err error) {
