@@ -66,6 +66,7 @@ func benchStepWorkers(b *testing.B, s string, workers int) {
 		}
 	}
 	b.ReportAllocs()
+	cpu0, cpuOK := cpuSeconds()
 	for b.Loop() {
 		if err := tr.StepOnce(); err != nil {
 			b.Fatal(err)
@@ -74,6 +75,11 @@ func benchStepWorkers(b *testing.B, s string, workers int) {
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(float64(b.N)/sec, "steps/s")
 	b.ReportMetric(tr.StepFLOPs()*float64(b.N)/sec/1e9, "GFLOP/s")
+	if cpu1, ok := cpuSeconds(); ok && cpuOK {
+		// Every thread's CPU time per step: the work a step costs, which
+		// a machine's other load changes far less than steps/s.
+		b.ReportMetric((cpu1-cpu0)/float64(b.N)*1e3, "cpu-ms/step")
+	}
 }
 
 // fakeMNIST stands in for the real digits, which this package's tests do
