@@ -132,7 +132,7 @@ func (sh *shards) add(a, b int) {
 // buffer.
 func (sh *shards) computeD(w *shardWorker, lo, hi int) {
 	b, n, p := hi-lo, sh.rows*sh.dim, sh.prows
-	grads := sh.clearBlock(lo, hi)
+	grads := sh.block(lo, hi)
 	fake := w.G.ForwardShard(sh.noise[lo*sh.rows*sh.z:hi*sh.rows*sh.z], b*sh.rows, nn.RowsFrom(lo*sh.rows))
 	in := w.input(2 * b * n)
 	for s := range b {
@@ -155,7 +155,7 @@ func (sh *shards) computeD(w *shardWorker, lo, hi int) {
 // gradients would be dropped).
 func (sh *shards) computeG(w *shardWorker, lo, hi int) {
 	b, p := hi-lo, sh.prows
-	grads := sh.clearBlock(lo, hi)
+	grads := sh.block(lo, hi)
 	fake := w.G.ForwardShard(sh.noise[lo*sh.rows*sh.z:hi*sh.rows*sh.z], b*sh.rows, nn.RowsFrom(lo*sh.rows))
 	lf := w.D.ForwardShard(fake, b*p, nn.RowsFrom(lo*p))
 	g := w.dlogits(b * p)
@@ -168,10 +168,11 @@ func (sh *shards) computeG(w *shardWorker, lo, hi int) {
 	w.G.BackwardShards(dx, b*sh.rows, grads, false)
 }
 
-// clearBlock zeroes the buffers of shards lo…hi−1 and returns them.
-func (sh *shards) clearBlock(lo, hi int) [][]float32 {
+// block returns the buffers of shards lo…hi−1, which BackwardShards
+// overwrites.
+func (sh *shards) block(lo, hi int) [][]float32 {
 	for s := lo; s < hi; s++ {
-		clear(sh.buf(s))
+		sh.buf(s) // made on first use
 	}
 	return sh.bufs[lo:hi]
 }

@@ -16,10 +16,12 @@ import "github.com/ganplayground/ganplayground/core/mat"
 
 // BackwardShards is Backward for a block of len(grads) shards of
 // rows/len(grads) rows each, one after the other in dy and in the inputs
-// of the last Forward: shard j's parameter gradients accumulate into
+// of the last Forward: shard j's parameter gradients are written into
 // grads[j], a flat buffer laid out as PointGrads's (GradSize long or
-// more). The parameters' own gradient slices are neither read nor
-// changed. It returns dL/dinput of the whole block when needDX, else nil.
+// more), as Backward would accumulate them into zeroed gradients — the
+// same bits, without a pass to zero them. The parameters' own gradient
+// slices are neither read nor changed. It returns dL/dinput of the whole
+// block when needDX, else nil.
 func (n *Net) BackwardShards(dy []float32, rows int, grads [][]float32, needDX bool) []float32 {
 	off := n.ParamCount()
 	for i := len(n.Layers) - 1; i >= 0; i-- {
@@ -51,15 +53,19 @@ func (n *Net) BackwardShards(dy []float32, rows int, grads [][]float32, needDX b
 	return dy
 }
 
-// shardGrads adds each shard's weight and bias gradients, Xᵀ·dy and Σdy
-// over its rows, into its buffer at off (weights, then biases: Params
-// order), as Backward would into the layer's own.
+// shardGrads sets each shard's weight and bias gradients, Xᵀ·dy and Σdy
+// over its rows, in its buffer at off (weights, then biases: Params
+// order). The product's sums start from +0 as they would from a zeroed
+// gradient; the bias's start from a zeroed one, since +0 + −0 is +0 where
+// a copy of the first row would keep −0.
 func (d *Dense) shardGrads(dy []float32, rows int, grads [][]float32, off int) {
 	r := rows / len(grads)
 	nw := d.in * d.out
 	for j, g := range grads {
 		x, y := d.x[j*r*d.in:(j+1)*r*d.in], dy[j*r*d.out:(j+1)*r*d.out]
-		mat.MulTN(g[off:off+nw], x, y, d.in, r, d.out, true)
-		mat.AddRows(g[off+nw:off+nw+d.out], y, r)
+		mat.MulTN(g[off:off+nw], x, y, d.in, r, d.out, false)
+		b := g[off+nw : off+nw+d.out]
+		clear(b)
+		mat.AddRows(b, y, r)
 	}
 }
