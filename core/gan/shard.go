@@ -18,6 +18,9 @@ import (
 // batch first, from the one stream, in the order shards=1 draws them;
 // every per-row quantity is divided by the whole batch's row count. Which
 // worker computes which shard changes nothing: the bits depend on S only.
+// A worker runs its whole block of shards through the nets at once, only
+// the sums over rows taken shard by shard (nn.Net.BackwardShards), so that
+// its products are on the block's rows rather than a shard's few.
 //
 // Workers are goroutines in one process (workers.go), each on a replica
 // of the nets sharing their weights, or whole replicas of the trainer in
