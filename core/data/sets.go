@@ -45,7 +45,7 @@ var Sets = []Set{
 		Recipe: "prior=uniform&g=64,64,64&d=64,64&lrg=0.005&lrd=0.005&decay=1.0007&k=2&gema=0.99&steps=3000",
 		source: func(Spec, *MNIST) (Source, error) { return Ring8(), nil }},
 	{Name: "grid25", Dim: 2, Extent: 6, Modes: true,
-		Recipe: "prior=uniform&pack=1&bias=kinks&k=2&batch=128&decay=1.0002&gema=0.99&steps=10000",
+		Recipe: "prior=uniform&g=64,64,64,64&d=64,64&b2=0.99&pack=1&bias=kinks&k=2&batch=128&decay=1.0002&gema=0.99&steps=10000",
 		source: func(Spec, *MNIST) (Source, error) { return Grid25(), nil }},
 	{Name: "spiral", Dim: 2, Extent: 5,
 		Recipe: "prior=uniform&pack=1&bias=kinks&k=2&batch=128&decay=1.001&gema=0.99&steps=3000",
