@@ -302,10 +302,29 @@ func (s *IDB) Save(ctx context.Context, m Meta, ckpt []byte) (Meta, error) {
 // testHookSave runs after a save's requests are placed (tests).
 var testHookSave func(*idb.Transaction)
 
+// newBlob copies b into a Blob. Save runs off the UI goroutine, and
+// the page's main thread must not be held for long: a Blob made of Blobs
+// shares their bytes, so a big checkpoint (MNIST's nets: 13 MB, whose
+// fresh pages alone cost hundreds of milliseconds on a busy machine) is
+// copied a part per browser task — the timer's wait lets Go hand the
+// thread back between parts.
 func newBlob(b []byte) js.Value {
-	u8 := js.Global().Get("Uint8Array").New(len(b))
-	js.CopyBytesToJS(u8, b)
-	return js.Global().Get("Blob").New([]any{u8})
+	const part = 1 << 20
+	blob := js.Global().Get("Blob")
+	if len(b) <= part {
+		u8 := js.Global().Get("Uint8Array").New(len(b))
+		js.CopyBytesToJS(u8, b)
+		return blob.New([]any{u8})
+	}
+	var parts []any
+	for i := 0; i < len(b); i += part {
+		j := min(i+part, len(b))
+		u8 := js.Global().Get("Uint8Array").New(j - i)
+		js.CopyBytesToJS(u8, b[i:j])
+		parts = append(parts, blob.New([]any{u8}))
+		time.Sleep(time.Millisecond)
+	}
+	return blob.New(parts)
 }
 
 // record is one record as read, before checking.

@@ -41,6 +41,9 @@ type keepState struct {
 	auto        autosaveRun // this run's autosave record (keep_autosave.go)
 	tag         int
 	pending     map[int]keepRequest
+	// buf is the buffer a checkpoint decodes into, its pages touched in
+	// advance (bigbuf.go); nil while a save still reads it.
+	buf []byte
 }
 
 // keepRequest is what a checkpoint command sent to the worker was for.
@@ -305,8 +308,15 @@ func (p *Playground) onCheckpoint(ctx app.Context, in *protocol.Report) {
 	delete(k.pending, c.Tag)
 	// The bytes are copied or handed on below; the report's buffer is
 	// reused for every later report, so drop it rather than keep a big
-	// net's megabytes alive.
-	defer func() { c.Bytes, c.Thumbnail = nil, nil }()
+	// net's megabytes alive — a save hands it back when done, the others
+	// at once (bigbuf.go).
+	saving := false
+	defer func() {
+		if !saving {
+			p.dropBig(c)
+		}
+		c.Bytes, c.Thumbnail = nil, nil
+	}()
 	if req.kind == keepAutosave {
 		k.autoPending = false
 	}
@@ -331,6 +341,7 @@ func (p *Playground) onCheckpoint(ctx app.Context, in *protocol.Report) {
 			k.info += " Note: " + in.Note + "."
 		}
 	case keepSave, keepAutosave:
+		saving = true
 		p.saveStored(ctx, req, c, in.Note)
 	case keepLoad, keepImport:
 		rc, err := recipe.Parse(c.Recipe)
@@ -358,13 +369,18 @@ func (p *Playground) saveStored(ctx app.Context, req keepRequest, c *protocol.Ch
 	} else if m.Name == "" {
 		m.Name = fmt.Sprintf("%s, step %d", c.Data, c.Step)
 	}
-	b := append([]byte(nil), c.Bytes...) // the report's buffers are reused by the next one
+	// The bytes are the store's until it has copied them: onCheckpoint
+	// drops them from the report, and the buffer comes back for the next
+	// checkpoint once the save is done (bigbuf.go) — no copy of a big
+	// net's megabytes here.
+	b := c.Bytes
 	p.storeJob(ctx, func(cx context.Context, st store.Store) func(app.Context) {
 		saved, err := st.Save(cx, m, b)
 		if err == nil && req.kind == keepAutosave {
 			pruneAutosaves(cx, st, saved.ID)
 		}
 		return p.relist(cx, st, func() {
+			p.returnBuf(b)
 			switch {
 			case err != nil && req.kind == keepAutosave:
 				k.err = "Autosave failed: " + storeProblem(err)

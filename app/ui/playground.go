@@ -329,6 +329,10 @@ func (p *Playground) commitDrawing(ctx app.Context) {
 }
 
 func (p *Playground) onReport(ctx app.Context, b []byte) {
+	if len(b) > bigReport && !p.decodeBig(ctx, b) {
+		ctx.PreventUpdate() // decoded once its buffer is ready
+		return
+	}
 	err := protocol.DecodeReport(b, &p.in) // copies out of b
 	p.br.release(b)
 	if err != nil {
