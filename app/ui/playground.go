@@ -289,16 +289,6 @@ func (p *Playground) preset(ctx app.Context, i int) {
 	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: rc.String(), Play: p.playsFullSpeed()})
 }
 
-// presetIndex is the index of the preset whose recipe is rc, or -1.
-func presetIndex(rc recipe.Recipe) int {
-	for i, pr := range Presets {
-		if prc, err := recipe.Parse(pr.Recipe); err == nil && prc.String() == rc.String() {
-			return i
-		}
-	}
-	return -1
-}
-
 // commitDrawing turns the drawn points into the custom data set.
 func (p *Playground) commitDrawing(ctx app.Context) {
 	pts := append(append([]float32(nil), p.rc.Points...), p.drawing...)
