@@ -354,7 +354,8 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	// their own budget (drawDue).
 	r := &p.rep
 	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind || in.Phase != r.Phase ||
-		in.Eval.State != r.Eval.State
+		in.Eval.State != r.Eval.State ||
+		!in.Light && (in.NearN == 0) != (r.NearN == 0) // the nearest view's caption goes with its first pairs
 	if in.Light {
 		// Keep the views; take the rest.
 		r.Kind, r.Light, r.Run, r.Status, r.Error, r.Note = in.Kind, true, in.Run, in.Status, in.Error, in.Note
