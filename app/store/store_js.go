@@ -309,23 +309,33 @@ var testHookSave func(*idb.Transaction)
 // copied a part per browser task — the timer's wait lets Go hand the
 // thread back between parts.
 func newBlob(b []byte) js.Value {
-	const part = 1 << 20
 	blob := js.Global().Get("Blob")
-	if len(b) <= part {
+	if len(b) <= blobPart {
 		u8 := js.Global().Get("Uint8Array").New(len(b))
 		js.CopyBytesToJS(u8, b)
 		return blob.New([]any{u8})
 	}
+	// The parts pass through one kept array (a Blob copies what it is
+	// made of at once): a fresh one per part would fault in its pages.
+	if !blobScratch.Truthy() {
+		blobScratch = js.Global().Get("Uint8Array").New(blobPart)
+	}
 	var parts []any
-	for i := 0; i < len(b); i += part {
-		j := min(i+part, len(b))
-		u8 := js.Global().Get("Uint8Array").New(j - i)
+	for i := 0; i < len(b); i += blobPart {
+		j := min(i+blobPart, len(b))
+		u8 := blobScratch.Call("subarray", 0, j-i)
 		js.CopyBytesToJS(u8, b[i:j])
 		parts = append(parts, blob.New([]any{u8}))
 		time.Sleep(time.Millisecond)
 	}
 	return blob.New(parts)
 }
+
+// blobPart is the size of one part of a big checkpoint's Blob, and
+// blobScratch the array the parts are copied through.
+const blobPart = 512 << 10
+
+var blobScratch js.Value
 
 // record is one record as read, before checking.
 type record struct {

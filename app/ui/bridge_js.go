@@ -55,7 +55,7 @@ func (b *bridge) buffer(n int) []byte {
 	return make([]byte, n, n+n/4)
 }
 
-// receiveBig copies a checkpoint's megabytes into Go a slice per task
+// receiveBig copies a checkpoint's megabytes into Go taskBytes per task
 // (tasks.go), then hands them on. Go runs every goroutine it can before it
 // hands the main thread back, so one copy in the message's own task,
 // followed by its decoding, would take the thread for hundreds of

@@ -27,6 +27,7 @@ type keepState struct {
 
 	opened   bool // the UI goroutine's view of ready
 	items    []store.Meta
+	thumbs   map[string]string // items' thumbnails as data: URLs (thumbURLs)
 	editing  string
 	err      string
 	info     string
@@ -205,6 +206,7 @@ func (p *Playground) listed(metas []store.Meta, bad []error, err error) {
 		return
 	}
 	k.items, k.skipped, k.damaged = metas, "", nil
+	k.thumbs = thumbURLs(metas)
 	for _, e := range bad {
 		var re *store.RecordError
 		if errors.As(e, &re) {
@@ -432,7 +434,7 @@ func (p *Playground) checkpointsPanel() *CheckpointsPanel {
 	k := &p.keep
 	warn := strings.TrimSpace(k.fallback + " " + k.skipped)
 	return &CheckpointsPanel{Items: k.items, Editing: k.editing, Error: k.err, Info: k.info, Warning: warn,
-		Damaged: len(k.damaged), Storage: k.storage, Autosave: k.autosave}
+		Damaged: len(k.damaged), Storage: k.storage, Autosave: k.autosave, Thumbs: k.thumbs}
 }
 
 // storeProblem words a store error for the page: what happened and what

@@ -7,12 +7,12 @@ import "time"
 // Go program runs on that thread, and it hands the thread back only when
 // every goroutine waits: whatever work a message sets off — decoding,
 // drawing, a store write — runs in the message's task unless a goroutine
-// waits on a timer in between. Work on a checkpoint's megabytes (each step
-// a copy of them, tens of milliseconds on a busy laptop) is cut that way
-// into tasks of one copy each.
+// waits on a timer in between. Work on a checkpoint's megabytes is cut
+// that way into tasks of half a MiB each (bridge_js.go, bigbuf.go, and
+// app/store's Blob).
 
-// bigReport is the size above which a worker's message is decoded in a
-// task of its own: a checkpoint (megabytes for MNIST's nets), not a
+// bigReport is the size above which a worker's message is taken in a
+// slice per task: a checkpoint (megabytes for MNIST's nets), not a
 // report of the views (tens of kilobytes).
 const bigReport = 1 << 20
 
@@ -20,7 +20,7 @@ const bigReport = 1 << 20
 // memory never touched before pays the page faults of its pages: 13 MB
 // into a fresh Uint8Array took 210–250 ms of wall time, one task, on a
 // 2-core machine at load average 10, and most of a copy's cost is that.
-const taskBytes = 1 << 20
+const taskBytes = 512 << 10
 
 // warm touches buf a taskBytes slice per task, so that a copy into it
 // later finds its pages present. Off the UI goroutine only (nextTask).
