@@ -126,6 +126,7 @@ type pageWindow struct {
 	// wall time, ms (taskcpu.go).
 	TaskCPU  float64 `json:"-"`
 	TaskWall float64 `json:"-"`
+	TaskWhat string  `json:"-"` // the trace events of most CPU inside it
 	// Reports received, and drawings of the views and of the charts
 	// (window.ganReports, window.ganDrawn), over the window.
 	Reports int     `json:"reports"`
@@ -177,7 +178,7 @@ func (t *pageTab) window(warm, ms time.Duration, cpu func() float64) (pageWindow
 		cpu0 = cpu()
 	}
 	var err error
-	w.TaskCPU, w.TaskWall, err = mainThreadTasks(t.ctx, func() error { return call(t.ctx, 10*time.Minute, finish, &w) })
+	w.TaskCPU, w.TaskWall, w.TaskWhat, err = mainThreadTasks(t.ctx, func() error { return call(t.ctx, 10*time.Minute, finish, &w) })
 	if cpu != nil {
 		w.CPU = cpu() - cpu0
 	}

@@ -160,7 +160,7 @@ func printPageFigures(w io.Writer, res []workloadResult) {
 			}
 			long = append(long, fmt.Sprintf(" %s %.0f ms;", name, pg.Long))
 			if pg.TaskCPU > 0 {
-				taskCPU = append(taskCPU, fmt.Sprintf(" %s %.0f ms (its wall time %.0f ms);", name, pg.TaskCPU, pg.TaskWall))
+				taskCPU = append(taskCPU, fmt.Sprintf(" %s %.0f ms (its wall time %.0f ms; in it: %s);", name, pg.TaskCPU, pg.TaskWall, pg.TaskWhat))
 			}
 			if pg.Sec > 0 {
 				drawn = append(drawn, fmt.Sprintf(" %s %.1f, %.1f, %.1f;", name, float64(pg.Reports)/pg.Sec, float64(pg.Views)/pg.Sec, float64(pg.Charts)/pg.Sec))

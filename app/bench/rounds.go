@@ -29,6 +29,7 @@ type implResult struct {
 	// The page only: its main-thread task of most CPU time in any window,
 	// and that task's wall time, ms.
 	TaskCPU, TaskWall float64
+	TaskWhat          string
 	// The page only: over all its windows (Sec long), the reports it
 	// received and the drawings of its views and charts.
 	Reports, Views, Charts int
@@ -128,7 +129,7 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 			r.Shown = append(r.Shown, pw.Shown...)
 			r.Long = max(r.Long, pw.Long)
 			if pw.TaskCPU > r.TaskCPU {
-				r.TaskCPU, r.TaskWall = pw.TaskCPU, pw.TaskWall
+				r.TaskCPU, r.TaskWall, r.TaskWhat = pw.TaskCPU, pw.TaskWall, pw.TaskWhat
 			}
 			r.Reports, r.Views, r.Charts, r.Sec = r.Reports+pw.Reports, r.Views+pw.Views, r.Charts+pw.Charts, r.Sec+pw.Sec
 			res.Impl[impl] = r
@@ -174,7 +175,7 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 		}
 		if pts[impl] != nil { // the warm-up's readings are not the page's rate
 			r := res.Impl[impl]
-			r.Shown, r.Long, r.TaskCPU, r.TaskWall = nil, 0, 0, 0
+			r.Shown, r.Long, r.TaskCPU, r.TaskWall, r.TaskWhat = nil, 0, 0, 0, ""
 			r.Reports, r.Views, r.Charts, r.Sec = 0, 0, 0, 0
 			res.Impl[impl] = r
 		}

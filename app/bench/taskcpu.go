@@ -5,6 +5,9 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +27,7 @@ import (
 type traceEvent struct {
 	Name string  `json:"name"`
 	Ph   string  `json:"ph"`
+	Ts   float64 `json:"ts"`   // µs
 	Dur  float64 `json:"dur"`  // wall time, µs
 	Tdur float64 `json:"tdur"` // thread (CPU) time, µs
 	Pid  int     `json:"pid"`
@@ -34,10 +38,12 @@ type traceEvent struct {
 }
 
 // mainThreadTasks runs f while tracing the browser's tasks, and returns
-// the largest thread time of a task on a renderer's main thread, and that
-// task's wall time, in ms. The bench's own tab idles while the page's
-// window runs, so the page's main thread holds these tasks.
-func mainThreadTasks(ctx context.Context, f func() error) (cpu, wall float64, err error) {
+// the largest thread time of a task on a renderer's main thread, that
+// task's wall time, in ms, and what took most of its CPU (the trace
+// events inside it of most thread time). The bench's own tab idles while
+// the page's window runs; tabs of one site may share a renderer, so the
+// task may still be another tab's.
+func mainThreadTasks(ctx context.Context, f func() error) (cpu, wall float64, what string, err error) {
 	var (
 		mu     sync.Mutex
 		events []traceEvent
@@ -68,7 +74,7 @@ func mainThreadTasks(ctx context.Context, f func() error) (cpu, wall float64, er
 			}
 		}()
 		if _, err := cdp.Call(ctx, tg, tracing.Start, tracing.StartParams{
-			TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel"}},
+			TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "v8", "devtools.timeline"}},
 			TransferMode: tracing.StartTransferModeReportEvents,
 		}); err != nil {
 			return err
@@ -93,13 +99,36 @@ func mainThreadTasks(ctx context.Context, f func() error) (cpu, wall float64, er
 			main[[2]int{e.Pid, e.Tid}] = true
 		}
 	}
+	var top traceEvent
 	for _, e := range events {
-		if e.Ph != "X" || !main[[2]int{e.Pid, e.Tid}] || (e.Name != "ThreadControllerImpl::RunTask" && e.Name != "RunTask") {
+		if e.Ph != "X" || !main[[2]int{e.Pid, e.Tid}] || !wrapper[e.Name] {
 			continue
 		}
-		if e.Tdur/1000 > cpu {
-			cpu, wall = e.Tdur/1000, e.Dur/1000
+		if e.Tdur > top.Tdur {
+			top = e
 		}
 	}
-	return cpu, wall, err
+	if top.Tdur == 0 {
+		return 0, 0, "", err
+	}
+	// Inside it, the events of most thread time, wrappers left out.
+	inside := map[string]float64{}
+	for _, e := range events {
+		if e.Ph == "X" && e.Pid == top.Pid && e.Tid == top.Tid && !wrapper[e.Name] && e.Ts >= top.Ts && e.Ts+e.Dur <= top.Ts+top.Dur {
+			inside[e.Name] = max(inside[e.Name], e.Tdur)
+		}
+	}
+	names := make([]string, 0, len(inside))
+	for n := range inside {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return inside[names[i]] > inside[names[j]] })
+	var parts []string
+	for _, n := range names[:min(3, len(names))] {
+		parts = append(parts, fmt.Sprintf("%s %.0f ms", n, inside[n]/1000))
+	}
+	return top.Tdur / 1000, top.Dur / 1000, strings.Join(parts, ", "), err
 }
+
+// wrapper names the trace events that only wrap a task's work.
+var wrapper = map[string]bool{"RunTask": true, "ThreadControllerImpl::RunTask": true}
