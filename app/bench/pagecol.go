@@ -133,6 +133,10 @@ type pageWindow struct {
 	Views   int     `json:"views"`
 	Charts  int     `json:"charts"`
 	CPU     float64 `json:"-"` // the browser's CPU time over the window, s
+	// With several workers: the training worker's gradient exchange as the
+	// page shows it at the window's end (data-test exchange-ms: its mean
+	// ms per step since the run began; 0 with one worker).
+	Exchange float64 `json:"exchange"`
 }
 
 // window plays, lets the rate settle for warm (the page's rate restarts
@@ -166,7 +170,8 @@ func (t *pageTab) window(warm, ms time.Duration, cpu func() float64) (pageWindow
 	  const [s1, t1] = await change();
 	  const d1 = drawn();
 	  const long = Math.max(0, ...window.__benchLong.filter(([t, d]) => t + d > t0 && t < t1).map(([, d]) => d));
-	  return { steps: s1 - s0, sec: (t1 - t0) / 1000, shown, long, reports: d1[0] - d0[0], views: d1[1] - d0[1], charts: d1[2] - d0[2] };
+	  const exchange = Number(q("exchange-ms")?.textContent || 0);
+	  return { steps: s1 - s0, sec: (t1 - t0) / 1000, shown, long, reports: d1[0] - d0[0], views: d1[1] - d0[1], charts: d1[2] - d0[2], exchange };
 	})(%d)`, ms.Milliseconds())
 	const pause = `(async () => { document.querySelector("[data-test=pause]").click(); await new Promise((r) => setTimeout(r, 300)); return true; })()`
 	var ok bool

@@ -37,6 +37,9 @@ type implResult struct {
 	// Browser implementations: the browser's CPU seconds per step in each
 	// window (every process of it; 0 where /proc is not readable).
 	CPUPerStep []float64
+	// The page with several workers: its exchange ms per step at the end
+	// of each window (pageWindow.Exchange).
+	Exchange []float64
 }
 
 // median is the median window rate in steps/s.
@@ -131,6 +134,9 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 			if pw.TaskCPU > r.TaskCPU {
 				r.TaskCPU, r.TaskWall, r.TaskWhat = pw.TaskCPU, pw.TaskWall, pw.TaskWhat
 			}
+			if pw.Exchange > 0 {
+				r.Exchange = append(r.Exchange, pw.Exchange)
+			}
 			r.Reports, r.Views, r.Charts, r.Sec = r.Reports+pw.Reports, r.Views+pw.Views, r.Charts+pw.Charts, r.Sec+pw.Sec
 			res.Impl[impl] = r
 			cpuStep = pw.CPU / float64(pw.Steps)
@@ -175,7 +181,8 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 		}
 		if pts[impl] != nil { // the warm-up's readings are not the page's rate
 			r := res.Impl[impl]
-			r.Shown, r.Long, r.TaskCPU, r.TaskWall, r.TaskWhat = nil, 0, 0, 0, ""
+			r.Shown, r.Long, r.Exchange = nil, 0, nil
+			r.TaskCPU, r.TaskWall, r.TaskWhat = 0, 0, ""
 			r.Reports, r.Views, r.Charts, r.Sec = 0, 0, 0, 0
 			res.Impl[impl] = r
 		}

@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/ganplayground/ganplayground/app/bench/measure"
 )
@@ -31,5 +32,9 @@ func printWorkers(w io.Writer, res []workloadResult) {
 		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", r.W.Name, rateCell(r.Impl["go"]), rateCell(r.Impl[pageW1]), rateCell(r.Impl[pageW2]), rateCell(r.Impl[native]),
 			ratioCell(r.Impl[pageW2], r.Impl[pageW1]), ratioCell(r.Impl[pageW1], r.Impl["go"]))
+		if ex := r.Impl[pageW2].Exchange; len(ex) > 0 {
+			fmt.Fprintf(w, "\nthe page with 2 workers, its gradient exchange (data-test exchange-ms: the training worker's mean ms per step since the run began, read at each window's end): median %.1f [%.1f–%.1f] ms/step\n",
+				median(ex), slices.Min(ex), slices.Max(ex))
+		}
 	}
 }

@@ -66,6 +66,7 @@ func benchStepWorkers(b *testing.B, s string, workers int) {
 		}
 	}
 	b.ReportAllocs()
+	cpu0, cpuOK := cpuSeconds()
 	for b.Loop() {
 		if err := tr.StepOnce(); err != nil {
 			b.Fatal(err)
@@ -74,6 +75,11 @@ func benchStepWorkers(b *testing.B, s string, workers int) {
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(float64(b.N)/sec, "steps/s")
 	b.ReportMetric(tr.StepFLOPs()*float64(b.N)/sec/1e9, "GFLOP/s")
+	if cpu1, ok := cpuSeconds(); ok && cpuOK {
+		// Every thread's CPU time per step: the work a step costs, which
+		// a machine's other load changes far less than steps/s.
+		b.ReportMetric((cpu1-cpu0)/float64(b.N)*1e3, "cpu-ms/step")
+	}
 }
 
 // fakeMNIST stands in for the real digits, which this package's tests do
@@ -128,14 +134,18 @@ func TestStepFLOPs(t *testing.T) {
 // The W2 workload on the sharded path, its shards dealt to 1, 2 or 8
 // goroutine workers (train -workers with shards > 1): the same bits for
 // every count. Steps/s of the workers against one is what data-parallel
-// training buys on this machine:
+// training buys on this machine, and shards=1 (the one-batch arithmetic)
+// is what cutting the batch costs one worker:
 //
 //	go test -run '^$' -bench 'StepW2Shards' -benchmem ./core/gan
 const recipeW2Shards = "data=mnist&seed=1&z=64&prior=gaussian&pack=1&g=256,512&d=512,256&gact=leaky&dact=leaky&batch=64&opt=adam&lrg=0.001&lrd=0.001&shards=8"
 
 func BenchmarkStepW2Shards(b *testing.B) {
-	for _, shards := range []int{8, 4, 2} {
+	for _, shards := range []int{1, 8, 4, 2} {
 		for _, w := range []int{1, 2} {
+			if shards == 1 && w > 1 {
+				continue // one shard: the workers are not used
+			}
 			b.Run(fmt.Sprintf("shards=%d/workers=%d", shards, w), func(b *testing.B) {
 				rc := strings.Replace(recipeW2Shards, "shards=8", fmt.Sprintf("shards=%d", shards), 1)
 				benchStepWorkers(b, rc, w)

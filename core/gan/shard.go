@@ -18,6 +18,9 @@ import (
 // batch first, from the one stream, in the order shards=1 draws them;
 // every per-row quantity is divided by the whole batch's row count. Which
 // worker computes which shard changes nothing: the bits depend on S only.
+// A worker runs its whole block of shards through the nets at once, only
+// the sums over rows taken shard by shard (nn.Net.BackwardShards), so that
+// its products are on the block's rows rather than a shard's few.
 //
 // Workers are goroutines in one process (workers.go), each on a replica
 // of the nets sharing their weights, or whole replicas of the trainer in
@@ -56,12 +59,26 @@ type shards struct {
 // shardWorker is one goroutine's nets and buffers.
 type shardWorker struct {
 	G, D *nn.Net
-	g    []float32 // dLoss/dlogit of a shard's rows of D
-	in   []float32 // D's input: a shard's real rows, then its fake rows
+	g    []float32 // dLoss/dlogit of a block's rows of D
+	in   []float32 // D's input: each shard's real rows, then its fake rows
 }
 
-func (sh *shards) newWorker(g, d *nn.Net) *shardWorker {
-	return &shardWorker{G: g, D: d, g: make([]float32, 2*sh.prows), in: make([]float32, 2*sh.rows*sh.dim)}
+func (sh *shards) newWorker(g, d *nn.Net) *shardWorker { return &shardWorker{G: g, D: d} }
+
+// input and dlogits are the worker's buffers for n values, made on first
+// use (a block's size depends on how many workers share the shards).
+func (w *shardWorker) input(n int) []float32 {
+	if cap(w.in) < n {
+		w.in = make([]float32, n)
+	}
+	return w.in[:n]
+}
+
+func (w *shardWorker) dlogits(n int) []float32 {
+	if cap(w.g) < n {
+		w.g = make([]float32, n)
+	}
+	return w.g[:n]
 }
 
 type shardJob struct {
@@ -111,49 +128,65 @@ func (sh *shards) add(a, b int) {
 	}
 }
 
-// computeD computes shard s's D gradient into its buffer with worker w:
-// D judges the shard's real rows, then its fake rows, in one pass.
-func (sh *shards) computeD(w *shardWorker, s int) {
-	buf := sh.buf(s)
-	clear(buf)
-	w.D.PointGrads(buf)
-	n, p := sh.rows*sh.dim, sh.prows
-	fake := w.G.ForwardShard(sh.noise[s*sh.rows*sh.z:(s+1)*sh.rows*sh.z], sh.rows, nn.RowsFrom(s*sh.rows))
-	copy(w.in[:n], sh.real[s*n:(s+1)*n])
-	copy(w.in[n:], fake)
-	logits := w.D.ForwardShard(w.in, 2*p, nn.Rows{A: s * p, Split: p, B: sh.np + s*p})
-	real, fk := logits[:p], logits[p:2*p]
-	l := sh.loss.DN(real, fk, w.g[:p], w.g[p:2*p], sh.np, sh.np)
-	sr, sf := sumSigmoid(real), sumSigmoid(fk)
-	w.D.Backward(w.g[:2*p], 2*p, false)
-	sh.stats[s] = [3]float64{statLoss: l, statReal: sr, statFake: sf}
+// computeD computes the D gradients of shards lo…hi−1 with worker w, in
+// one pass over the block (nn.BackwardShards): G makes the block's fake
+// rows, D judges each shard's real rows then its fake rows, shard after
+// shard, and each shard's loss and gradient go to its own stats and
+// buffer.
+func (sh *shards) computeD(w *shardWorker, lo, hi int) {
+	b, n, p := hi-lo, sh.rows*sh.dim, sh.prows
+	grads := sh.block(lo, hi)
+	fake := w.G.ForwardShard(sh.noise[lo*sh.rows*sh.z:hi*sh.rows*sh.z], b*sh.rows, nn.RowsFrom(lo*sh.rows))
+	in := w.input(2 * b * n)
+	for s := range b {
+		copy(in[2*s*n:(2*s+1)*n], sh.real[(lo+s)*n:])
+		copy(in[(2*s+1)*n:(2*s+2)*n], fake[s*n:])
+	}
+	logits := w.D.ForwardShard(in, 2*b*p, nn.Rows{A: lo * p, Split: p, B: sh.np + lo*p, Each: 2 * p})
+	g := w.dlogits(2 * b * p)
+	for s := range b {
+		lg, gs := logits[2*s*p:(2*s+2)*p], g[2*s*p:(2*s+2)*p]
+		real, fk := lg[:p], lg[p:]
+		l := sh.loss.DN(real, fk, gs[:p], gs[p:], sh.np, sh.np)
+		sh.stats[lo+s] = [3]float64{statLoss: l, statReal: sumSigmoid(real), statFake: sumSigmoid(fk)}
+	}
+	w.D.BackwardShards(g, 2*b*p, grads, false)
 }
 
-// computeG computes shard s's G gradient into its buffer with worker w.
-// Only dL/dx is taken from D (its parameter gradients would be dropped).
-func (sh *shards) computeG(w *shardWorker, s int) {
-	buf := sh.buf(s)
-	clear(buf)
-	w.G.PointGrads(buf)
-	g := w.g[:sh.prows]
-	fake := w.G.ForwardShard(sh.noise[s*sh.rows*sh.z:(s+1)*sh.rows*sh.z], sh.rows, nn.RowsFrom(s*sh.rows))
-	lf := w.D.ForwardShard(fake, sh.prows, nn.RowsFrom(s*sh.prows))
-	l := sh.loss.GN(lf, g, sh.np)
-	sf := sumSigmoid(lf)
-	dx := w.D.InputGrad(g, sh.prows)
-	w.G.Backward(dx, sh.rows, false)
-	sh.stats[s] = [3]float64{statLoss: l, statFake: sf}
+// computeG computes the G gradients of shards lo…hi−1 with worker w, in
+// one pass over the block. Only dL/dx is taken from D (its parameter
+// gradients would be dropped).
+func (sh *shards) computeG(w *shardWorker, lo, hi int) {
+	b, p := hi-lo, sh.prows
+	grads := sh.block(lo, hi)
+	fake := w.G.ForwardShard(sh.noise[lo*sh.rows*sh.z:hi*sh.rows*sh.z], b*sh.rows, nn.RowsFrom(lo*sh.rows))
+	lf := w.D.ForwardShard(fake, b*p, nn.RowsFrom(lo*p))
+	g := w.dlogits(b * p)
+	for s := range b {
+		f := lf[s*p : (s+1)*p]
+		l := sh.loss.GN(f, g[s*p:(s+1)*p], sh.np)
+		sh.stats[lo+s] = [3]float64{statLoss: l, statFake: sumSigmoid(f)}
+	}
+	dx := w.D.InputGrad(g, b*p)
+	w.G.BackwardShards(dx, b*sh.rows, grads, false)
+}
+
+// block returns the buffers of shards lo…hi−1, which BackwardShards
+// overwrites.
+func (sh *shards) block(lo, hi int) [][]float32 {
+	for s := lo; s < hi; s++ {
+		sh.buf(s) // made on first use
+	}
+	return sh.bufs[lo:hi]
 }
 
 // runBlock computes the shards j.lo…j.hi−1 with worker w, then sums each
 // of the block's maximal subtrees.
 func (sh *shards) runBlock(w *shardWorker, j shardJob) {
-	for s := j.lo; s < j.hi; s++ {
-		if j.kind == shardD {
-			sh.computeD(w, s)
-		} else {
-			sh.computeG(w, s)
-		}
+	if j.kind == shardD {
+		sh.computeD(w, j.lo, j.hi)
+	} else {
+		sh.computeG(w, j.lo, j.hi)
 	}
 	Subtrees(j.lo, j.hi, sh.sumSubtree)
 }

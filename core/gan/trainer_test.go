@@ -23,7 +23,9 @@ func TestSameSeedSameFingerprint(t *testing.T) {
 		}
 		return tr.Fingerprint()
 	}
-	a, b, c := run("seed=5"), run("seed=5"), run("seed=6")
+	// Small nets: the property is the stream's, not the size's (the golden
+	// fingerprints pin the default recipes' bits).
+	a, b, c := run("seed=5&batch=64&g=32,32&d=32,32"), run("seed=5&batch=64&g=32,32&d=32,32"), run("seed=6&batch=64&g=32,32&d=32,32")
 	if a != b {
 		t.Fatalf("same recipe, different fingerprints %s %s", a, b)
 	}

@@ -10,11 +10,14 @@ import (
 	"github.com/ganplayground/ganplayground/core/metrics"
 )
 
-// TestParzenRealMNIST runs the paper's protocol at full size with real
-// training images in place of generator samples: 10,000 "samples" (the
-// first of the training split), σ chosen on the first 1,000 validation
-// images, LL of the 10,000 test images. Real data is the best a generator
-// could do, so this should land at or above the paper's 225 for its GAN.
+// TestParzenRealMNIST runs the paper's protocol with real training images
+// in place of generator samples: 10,000 "samples" (the first of the
+// training split), σ chosen on the first 1,000 validation images, the
+// mean LL of test images. Real data is the best a generator could do, so
+// this should land at or above the paper's 225 for its GAN. The paper
+// averages all 10,000 test images; the first 2,000 estimate that mean
+// within a few nats (the reported ± is its standard error) at a fifth of
+// the work, 16 rather than 78 GFLOP.
 func TestParzenRealMNIST(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full-size Parzen estimate takes tens of seconds")
@@ -22,7 +25,7 @@ func TestParzenRealMNIST(t *testing.T) {
 	train, test := mnistdir.Load(t)
 	s := train.TrainSplit().Slice(0, 10000).Float32()
 	v := train.ValidSplit().Slice(0, 1000).Float32()
-	x := test.Float32()
+	x := test.Slice(0, 2000).Float32()
 	start := time.Now()
 	r, err := metrics.Parzen(s, v, x, 784, nil)
 	if err != nil {

@@ -1,13 +1,13 @@
 package nn
 
 // The sharded path: a batch cut into shards whose gradients are computed
-// one shard at a time, each into its own buffer, by whichever worker holds
-// the shard. The random stream must stay the one of the whole batch, so
-// dropout masks are drawn for every row before any shard is computed
-// (DrawMasks, in the order Forward draws them: layer by layer, all rows of
-// a layer at once), and a shard's Forward takes its rows of them
-// (ForwardShard). Workers in one process compute on replicas (Replica):
-// nets sharing the weights and masks, with buffers of their own.
+// each into its own buffer, by whichever worker holds the shard, a block
+// of shards at once (block.go). The random stream must stay the one of the
+// whole batch, so dropout masks are drawn for every row before any shard
+// is computed (DrawMasks, in the order Forward draws them: layer by layer,
+// all rows of a layer at once), and a block's Forward takes its rows of
+// them (ForwardShard). Workers in one process compute on replicas
+// (Replica): nets sharing the weights and masks, with buffers of their own.
 
 // DrawMask draws the dropout mask of a whole batch of rows from the
 // layer's generator, exactly as Forward in training would.
@@ -24,7 +24,7 @@ func (d *Dropout) DrawMask(rows int) {
 }
 
 // forwardRows is Forward in training for rows of the batch whose masks
-// DrawMask drew: the first split rows are rows a…, the rest rows b….
+// DrawMask drew, the rows r says.
 func (d *Dropout) forwardRows(x []float32, rows int, r Rows) []float32 {
 	d.on = d.P > 0
 	if !d.on {
@@ -35,13 +35,20 @@ func (d *Dropout) forwardRows(x []float32, rows int, r Rows) []float32 {
 		full = d.src.full
 	}
 	n := rows * d.dim
-	if r.Split >= rows { // one run of rows: use the masks in place
+	each := r.Each
+	if each <= 0 {
+		each = rows
+	}
+	if r.Split >= each { // one run of rows: use the masks in place
 		d.used = full[r.A*d.dim : r.A*d.dim+n]
 	} else {
 		d.mine = grow(d.mine, n)
-		k := r.Split * d.dim
-		copy(d.mine[:k], full[r.A*d.dim:])
-		copy(d.mine[k:], full[r.B*d.dim:r.B*d.dim+n-k])
+		k, e := r.Split*d.dim, each*d.dim
+		for g := 0; g*e < n; g++ {
+			o := g * e
+			copy(d.mine[o:o+k], full[(r.A+g*r.Split)*d.dim:])
+			copy(d.mine[o+k:o+e], full[(r.B+g*(each-r.Split))*d.dim:])
+		}
 		d.used = d.mine
 	}
 	d.y = grow(d.y, n)
@@ -52,11 +59,13 @@ func (d *Dropout) forwardRows(x []float32, rows int, r Rows) []float32 {
 	return y
 }
 
-// Rows says which rows of the batch a shard's Forward computes: the first
-// Split rows are rows A…, the others rows B…. (D's update judges a
-// shard's real rows and its fake rows at once; the batch holds every real
-// row first.)
-type Rows struct{ A, Split, B int }
+// Rows says which rows of the batch a Forward computes: groups of Each
+// rows (0: all of them one group), of which group g's first Split rows
+// are rows A+g·Split…, its others rows B+g·(Each−Split)…; with Split ≥
+// Each, simply rows A…. (D's update judges a shard's real rows and its
+// fake rows at once, the batch holding every real row first; a block of
+// shards is its shards' groups one after the other.)
+type Rows struct{ A, Split, B, Each int }
 
 // RowsFrom is the single run of rows starting at row a.
 func RowsFrom(a int) Rows { return Rows{A: a, Split: 1 << 62} }

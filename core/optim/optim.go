@@ -142,12 +142,19 @@ func BadValue(v float32, nonNeg bool) bool {
 	return v != v || math.IsInf(float64(v), 0) || (nonNeg && v < 0)
 }
 
-// peak returns the largest of hi and every |x|, or NaN if any x is NaN
-// (the builtin max propagates NaN): one pass after the update kernel,
-// which stays the same operations per element in every build.
+// peak returns the largest of hi and every |x|, or NaN if any x is NaN:
+// one pass after the update kernel, which stays the same operations per
+// element in every build. It compares bit patterns with the sign cleared,
+// which order as the magnitudes do, Inf above every finite value and NaN
+// above Inf: an integer max, where the builtin float max cost 11 ns per
+// element natively and ~65 in WebAssembly (a call per element there),
+// about a tenth of an Adam step on W2's nets.
 func peak(hi float32, xs []float32) float32 {
+	m := math.Float32bits(hi) &^ signBit
 	for _, x := range xs {
-		hi = max(hi, x, -x)
+		m = max(m, math.Float32bits(x)&^signBit)
 	}
-	return hi
+	return math.Float32frombits(m)
 }
+
+const signBit = 1 << 31

@@ -1,0 +1,17 @@
+//go:build unix
+
+package team
+
+import "syscall"
+
+// cpuSeconds is the CPU time this process has used, user and system, on
+// every thread: on a machine shared with other work, a step's CPU time
+// moves much less than its wall time.
+func cpuSeconds() (float64, bool) {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0, false
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(ru.Utime) + tv(ru.Stime), true
+}
