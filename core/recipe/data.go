@@ -73,8 +73,8 @@ import (
 // seeds 21, 22 and 23, and the target at 5,600 and 7,750 steps on 21
 // and 22 (seed 23: hq 0.874 at 10,000, still rising). On the table's
 // seeds 1, 2, 3 it meets the target at 8,100, 5,900 and 9,450 steps,
-// hence the limit of 10,000; 0.28×, 0.26× and 0.47× the work to target
-// of the table's nets (0.34× their native time per step, timed one
+// hence the limit of 10,000; 0.29×, 0.26× and 0.48× the work to target
+// of the table's nets (0.35× their native time per step, timed one
 // after the other). Tried and worse (modes and hq; k=2, batch 128,
 // ÷1.0002 unless said). G 64×3 and D 64×2 (26 MFLOP) with the rate
 // 0.002 (seed 21: 25/25 but hq 0.848 at 15,000 steps), 0.005 (23/25)
