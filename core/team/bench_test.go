@@ -12,7 +12,8 @@ import (
 
 // W2 in 8 shards trained by a team of replicas — goroutines here, each
 // computing alone as a Web Worker does, exchanging the browser's messages
-// (copied, as postMessage copies them) — against one replica alone. Every
+// (each copied into a received buffer, as the worker copies it out of
+// JavaScript's) — against one replica alone. Every
 // thread's CPU time per step shows what the team costs beyond the work it
 // shares; exchange-ms is what the page shows (Team.ExchangeMS):
 //
@@ -30,7 +31,7 @@ func benchTeam(b *testing.B, w int) {
 	var tm *Team
 	tm = New(func(i int) Peer {
 		ch := make(chanPeer, 16)
-		h := NewHelper(func(m []byte) { tm.Deliver(i, append([]byte(nil), m...)) }, ch,
+		h := NewHelper(func(m []byte) { tm.Deliver(i, received(m)) }, ch,
 			func(recipe.Recipe) (data.Source, error) { return src, nil })
 		go func() { h.Run(<-ch) }()
 		return ch
