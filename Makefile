@@ -257,7 +257,7 @@ e2e: test-worker chromium wasm assets python3
 # machine; FUZZTIME overrides them all.
 FUZZ_TARGETS := core/recipe:FuzzParse:200000x core/checkpoint:FuzzDecode:50000x core/checkpoint:FuzzPayload:200000x \
 	core/data:FuzzDecodeAsset:200000x core/data:FuzzReadIDX:200000x core/share:FuzzDecode:100000x \
-	core/share:FuzzBody:50000x
+	core/share:FuzzBody:20000x
 define run-fuzz
 @for t in $(1); do pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$${rest#*:}; \
   budget=$${FUZZTIME:-$$n}; \

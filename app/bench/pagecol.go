@@ -122,6 +122,11 @@ type pageWindow struct {
 	Sec   float64   `json:"sec"`
 	Shown []float64 `json:"shown"` // data-test steps-per-sec, read every 250 ms
 	Long  float64   `json:"long"`  // the longest main-thread task of the window, ms (0: none over 50)
+	// The window's main-thread task of most thread time (CPU), and its
+	// wall time, ms (taskcpu.go).
+	TaskCPU  float64 `json:"-"`
+	TaskWall float64 `json:"-"`
+	TaskWhat string  `json:"-"` // the trace events of most CPU inside it
 	// Reports received, and drawings of the views and of the charts
 	// (window.ganReports, window.ganDrawn), over the window.
 	Reports int     `json:"reports"`
@@ -138,7 +143,7 @@ type pageWindow struct {
 // on play and needs 0.2 s), then times the step counter from one change
 // of it to the first change after at least ms (the page shows it at most
 // every 200 ms), reads the shown rate every 250 ms meanwhile, notes the
-// longest main-thread task, and pauses. cpu, if not nil, is read at the
+// longest main-thread task and the one of most CPU (a trace), and pauses. cpu, if not nil, is read at the
 // two changes: the window's CPU time is the difference.
 func (t *pageTab) window(warm, ms time.Duration, cpu func() float64) (pageWindow, error) {
 	var w pageWindow
@@ -177,7 +182,8 @@ func (t *pageTab) window(warm, ms time.Duration, cpu func() float64) (pageWindow
 	if cpu != nil {
 		cpu0 = cpu()
 	}
-	err := call(t.ctx, 10*time.Minute, finish, &w)
+	var err error
+	w.TaskCPU, w.TaskWall, w.TaskWhat, err = mainThreadTasks(t.ctx, func() error { return call(t.ctx, 10*time.Minute, finish, &w) })
 	if cpu != nil {
 		w.CPU = cpu() - cpu0
 	}

@@ -144,7 +144,7 @@ func printReport(w io.Writer, c config, ua string, all []workloadResult, load *p
 // printPageFigures prints what the page itself showed and how long its
 // main thread was busy at a stretch, for every workload it trained.
 func printPageFigures(w io.Writer, res []workloadResult) {
-	var shown, long, drawn, eff []string
+	var shown, long, taskCPU, drawn, eff []string
 	for _, r := range res {
 		for _, impl := range []string{page, pageW1, pageW2} {
 			pg := r.Impl[impl]
@@ -159,6 +159,9 @@ func printPageFigures(w io.Writer, res []workloadResult) {
 				shown = append(shown, fmt.Sprintf(" %s %s (%d readings);", name, num(median(pg.Shown)), len(pg.Shown)))
 			}
 			long = append(long, fmt.Sprintf(" %s %.0f ms;", name, pg.Long))
+			if pg.TaskCPU > 0 {
+				taskCPU = append(taskCPU, fmt.Sprintf(" %s %.0f ms (its wall time %.0f ms; in it: %s);", name, pg.TaskCPU, pg.TaskWall, pg.TaskWhat))
+			}
 			if pg.Sec > 0 {
 				drawn = append(drawn, fmt.Sprintf(" %s %.1f, %.1f, %.1f;", name, float64(pg.Reports)/pg.Sec, float64(pg.Views)/pg.Sec, float64(pg.Charts)/pg.Sec))
 			}
@@ -172,6 +175,9 @@ func printPageFigures(w io.Writer, res []workloadResult) {
 	}
 	fmt.Fprintf(w, "\nthe page's own figure (data-test steps-per-sec, read every 250 ms while it trained; the columns are its step counter): median%s\n", strings.Join(shown, ""))
 	fmt.Fprintf(w, "the page's longest main-thread task while it trained (target ≤ 50 ms; 0: none over 50):%s\n", strings.Join(long, ""))
+	if len(taskCPU) > 0 {
+		fmt.Fprintf(w, "the page's main-thread task of most CPU time while it trained (a trace's thread time, which the machine's load does not stretch as it does the wall time above):%s\n", strings.Join(taskCPU, ""))
+	}
 	fmt.Fprintf(w, "the page's reports received, views drawn and charts drawn, per second while it trained:%s\n", strings.Join(drawn, ""))
 	if len(eff) > 0 {
 		fmt.Fprintf(w, "the page's steps per CPU-second of the whole browser (every process: worker, main thread, compositing) over the bare Go worker's, median over rounds — what the page costs per step whatever else the machine runs:%s\n", strings.Join(eff, ""))

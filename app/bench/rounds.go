@@ -26,6 +26,10 @@ type implResult struct {
 	Windows []measure.Window
 	Shown   []float64 // the page only: its shown steps/s, every reading of every window
 	Long    float64   // the page only: its longest main-thread task in any window, ms
+	// The page only: its main-thread task of most CPU time in any window,
+	// and that task's wall time, ms.
+	TaskCPU, TaskWall float64
+	TaskWhat          string
 	// The page only: over all its windows (Sec long), the reports it
 	// received and the drawings of its views and charts.
 	Reports, Views, Charts int
@@ -127,6 +131,9 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 			r := res.Impl[impl]
 			r.Shown = append(r.Shown, pw.Shown...)
 			r.Long = max(r.Long, pw.Long)
+			if pw.TaskCPU > r.TaskCPU {
+				r.TaskCPU, r.TaskWall, r.TaskWhat = pw.TaskCPU, pw.TaskWall, pw.TaskWhat
+			}
 			if pw.Exchange > 0 {
 				r.Exchange = append(r.Exchange, pw.Exchange)
 			}
@@ -175,6 +182,7 @@ func measureWorkload(c config, implsHere []string, b *chrome, base, appBase stri
 		if pts[impl] != nil { // the warm-up's readings are not the page's rate
 			r := res.Impl[impl]
 			r.Shown, r.Long, r.Exchange = nil, 0, nil
+			r.TaskCPU, r.TaskWall, r.TaskWhat = 0, 0, ""
 			r.Reports, r.Views, r.Charts, r.Sec = 0, 0, 0, 0
 			res.Impl[impl] = r
 		}

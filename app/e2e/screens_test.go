@@ -152,8 +152,17 @@ func TestScreens(t *testing.T) {
 			if c := eval[bool](tb, `document.querySelector('[data-test=layer-manifold]').checked`); c != checked {
 				t.Errorf("%s: space toggled the focused checkbox", sc.name)
 			}
+			// On a loaded machine a key sent through CDP was once not
+			// delivered (the run kept training): pressing again reports,
+			// rather than hides, the lost press; a binding that never
+			// works still fails.
 			tb.do(chromedp.KeyEvent(" "))
-			tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 15*time.Second)
+			paused := `document.querySelector('[data-test=status]').textContent === "paused"`
+			if !tb.wait(paused, 7*time.Second) {
+				t.Logf("WARNING: %s: space did not pause within 7 s (status %s); pressing again", sc.name, tb.hook("status"))
+				tb.do(chromedp.KeyEvent(" "))
+				tb.poll(paused, 15*time.Second)
+			}
 			s := stepOf(tb)
 			tb.do(chromedp.KeyEvent(kb.ArrowRight))
 			tb.poll(fmt.Sprintf(`+document.querySelector('[data-test=step]').textContent >= %d`, s+1), 15*time.Second)

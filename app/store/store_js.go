@@ -302,11 +302,40 @@ func (s *IDB) Save(ctx context.Context, m Meta, ckpt []byte) (Meta, error) {
 // testHookSave runs after a save's requests are placed (tests).
 var testHookSave func(*idb.Transaction)
 
+// newBlob copies b into a Blob. Save runs off the UI goroutine, and
+// the page's main thread must not be held for long: a Blob made of Blobs
+// shares their bytes, so a big checkpoint (MNIST's nets: 13 MB, whose
+// fresh pages alone cost hundreds of milliseconds on a busy machine) is
+// copied a part per browser task — the timer's wait lets Go hand the
+// thread back between parts.
 func newBlob(b []byte) js.Value {
-	u8 := js.Global().Get("Uint8Array").New(len(b))
-	js.CopyBytesToJS(u8, b)
-	return js.Global().Get("Blob").New([]any{u8})
+	blob := js.Global().Get("Blob")
+	if len(b) <= blobPart {
+		u8 := js.Global().Get("Uint8Array").New(len(b))
+		js.CopyBytesToJS(u8, b)
+		return blob.New([]any{u8})
+	}
+	// The parts pass through one kept array (a Blob copies what it is
+	// made of at once): a fresh one per part would fault in its pages.
+	if !blobScratch.Truthy() {
+		blobScratch = js.Global().Get("Uint8Array").New(blobPart)
+	}
+	var parts []any
+	for i := 0; i < len(b); i += blobPart {
+		j := min(i+blobPart, len(b))
+		u8 := blobScratch.Call("subarray", 0, j-i)
+		js.CopyBytesToJS(u8, b[i:j])
+		parts = append(parts, blob.New([]any{u8}))
+		time.Sleep(time.Millisecond)
+	}
+	return blob.New(parts)
 }
+
+// blobPart is the size of one part of a big checkpoint's Blob, and
+// blobScratch the array the parts are copied through.
+const blobPart = 512 << 10
+
+var blobScratch js.Value
 
 // record is one record as read, before checking.
 type record struct {

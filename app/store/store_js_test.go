@@ -3,6 +3,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -217,4 +218,33 @@ func TestPersistAndEstimate(t *testing.T) {
 		t.Fatalf("estimate: %d of %d, %v", usage, quota, err)
 	}
 	t.Logf("persist granted: %v; usage %d of %d bytes", granted, usage, quota)
+}
+
+// A checkpoint over a MiB is copied into its Blob a part per browser
+// task (newBlob): it must load back byte for byte, in one record.
+func TestIDBSavesBigCheckpointInParts(t *testing.T) {
+	s := openTest(t, Options{})
+	ctx := context.Background()
+	m, ckpt, err := NewMeta(trainer(t, "batch=16&g=512,512&d=512,512&z=16", 0), "wide nets")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ckpt) <= 2<<20 {
+		t.Fatalf("the checkpoint has %d bytes: too small to be cut into parts", len(ckpt))
+	}
+	saved, err := s.Save(ctx, m, ckpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, b, err := s.Load(ctx, saved.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Size != len(ckpt) || !bytes.Equal(b, ckpt) {
+		t.Fatalf("loaded %d bytes (meta says %d), saved %d: not the same", len(b), got.Size, len(ckpt))
+	}
+	metas, bad, err := s.List(ctx)
+	if err != nil || len(bad) > 0 || len(metas) != 1 {
+		t.Fatalf("List: %d records, %v damaged, %v", len(metas), bad, err)
+	}
 }

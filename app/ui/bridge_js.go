@@ -22,6 +22,7 @@ type bridge struct {
 	received     int
 	last         time.Time   // when the last report arrived, or the worker started (see heartbeat.go)
 	free         chan []byte // receive buffers the UI goroutine has finished with
+	big          chan []byte // the receive buffer of checkpoints, once one is released
 	workers      int         // workers asked for (setWorkers), told to every worker started
 }
 
@@ -29,6 +30,21 @@ type bridge struct {
 // it is big enough: reports arrive ~10 times a second and are all about
 // the same size.
 func (b *bridge) buffer(n int) []byte {
+	if n > bigReport {
+		// A checkpoint: one buffer of its size is kept for the next. A
+		// fresh one each time (tens of megabytes a minute on MNIST's
+		// nets) would set off the garbage collector, whose marking runs
+		// on the main thread.
+		var p []byte
+		select {
+		case p = <-b.big:
+		default:
+		}
+		if cap(p) < n {
+			p = make([]byte, n, n+n/8)
+		}
+		return p[:n]
+	}
 	select {
 	case p := <-b.free:
 		if cap(p) >= n {
@@ -39,8 +55,33 @@ func (b *bridge) buffer(n int) []byte {
 	return make([]byte, n, n+n/4)
 }
 
+// receiveBig copies a checkpoint's megabytes into Go taskBytes per task
+// (tasks.go), then hands them on. Go runs every goroutine it can before it
+// hands the main thread back, so one copy in the message's own task,
+// followed by its decoding, would take the thread for hundreds of
+// milliseconds on a busy machine, most of it faulting in fresh memory.
+// A checkpoint is an answer to a request of its own: the reports that
+// overtake it meanwhile lose nothing.
+func (b *bridge) receiveBig(d js.Value, n int) {
+	p := b.buffer(n)
+	for i := 0; i < n; i += taskBytes {
+		nextTask()
+		j := min(i+taskBytes, n)
+		js.CopyBytesToGo(p[i:j], d.Call("subarray", i, j))
+	}
+	nextTask()
+	b.recv(p)
+}
+
 // release hands a buffer back once its report is decoded.
 func (b *bridge) release(p []byte) {
+	if len(p) > bigReport {
+		select {
+		case b.big <- p:
+		default:
+		}
+		return
+	}
 	select {
 	case b.free <- p:
 	default:
@@ -48,15 +89,19 @@ func (b *bridge) release(p []byte) {
 }
 
 func newBridge(url string, recv func([]byte), crash func(string)) *bridge {
-	b := &bridge{url: url, recv: recv, crash: crash, free: make(chan []byte, 4)}
+	b := &bridge{url: url, recv: recv, crash: crash, free: make(chan []byte, 4), big: make(chan []byte, 1)}
 	b.onMsg = js.FuncOf(func(this js.Value, args []js.Value) any {
 		d := args[0].Get("data")
 		if d.InstanceOf(js.Global().Get("Uint8Array")) {
-			p := b.buffer(d.Length())
-			js.CopyBytesToGo(p, d)
 			b.last = time.Now()
 			b.received++
 			js.Global().Set("ganReports", b.received)
+			if n := d.Length(); n > bigReport {
+				go b.receiveBig(d, n)
+				return nil
+			}
+			p := b.buffer(d.Length())
+			js.CopyBytesToGo(p, d)
 			b.recv(p)
 			return nil
 		}

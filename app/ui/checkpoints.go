@@ -25,6 +25,8 @@ type CheckpointsPanel struct {
 	Damaged  int    // records List skipped: offered for removal
 	Storage  string // where checkpoints live (persistent or not)
 	Autosave int    // seconds between autosaves while training; 0 = off
+	// Thumbs are the items' thumbnails as data: URLs, by ID (thumbURLs).
+	Thumbs map[string]string
 }
 
 // Actions the panel raises.
@@ -103,7 +105,11 @@ func (c *CheckpointsPanel) item(m store.Meta) app.UI {
 	id := m.ID
 	var thumb app.UI = app.Div().Style("width", "56px").Style("height", "56px").Style("background", "#eee")
 	if len(m.Thumbnail) > 0 {
-		thumb = app.Img().Src("%s", "data:image/png;base64,"+base64.StdEncoding.EncodeToString(m.Thumbnail)).
+		u, ok := c.Thumbs[id]
+		if !ok {
+			u = thumbURL(m.Thumbnail)
+		}
+		thumb = app.Img().Src("%s", u).
 			Alt("samples").Width(56).Height(56).Style("image-rendering", "pixelated").Style("border", "1px solid #ddd")
 	}
 	var name app.UI = app.B().Attr("data-test", "ckpt-name").Text(m.Name)
@@ -138,6 +144,26 @@ func (c *CheckpointsPanel) item(m store.Meta) app.UI {
 			),
 		),
 	)
+}
+
+// thumbURL is a PNG thumbnail as a data: URL.
+func thumbURL(png []byte) string {
+	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
+}
+
+// thumbURLs encodes the listed items' thumbnails once per listing: the
+// page re-renders every second while training, and encoding tens of
+// kilobytes per item each time (then comparing them in go-app's diff)
+// took a visible share of the main thread's render with a few autosaves
+// listed.
+func thumbURLs(items []store.Meta) map[string]string {
+	out := make(map[string]string, len(items))
+	for _, m := range items {
+		if len(m.Thumbnail) > 0 {
+			out[m.ID] = thumbURL(m.Thumbnail)
+		}
+	}
+	return out
 }
 
 // sourceID is the checkpoint ID of the button that raised an event. It is

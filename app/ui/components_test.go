@@ -7,6 +7,7 @@ import (
 
 	"github.com/ganplayground/ganplayground/assets"
 	"github.com/ganplayground/ganplayground/core/protocol"
+	"github.com/ganplayground/ganplayground/core/recipe"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -192,5 +193,38 @@ func TestTextInputs(t *testing.T) {
 		if got := isTextInput(typ); got != want {
 			t.Errorf("isTextInput(%q) = %v, want %v", typ, got, want)
 		}
+	}
+}
+
+// The preset menu names the recipe in force: a preset, a data set's
+// one-click recipe, or custom keys; and exactly one option is selected in
+// the pre-rendered page (selected="false" would select too).
+func TestPresetPickerNamesTheRecipe(t *testing.T) {
+	parse := func(frag string) recipe.Recipe {
+		rc, _, err := ParseFragment(frag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rc
+	}
+	shown := regexp.MustCompile(`<option[^>]*\bselected\b[^>]*>([^<]*)<`)
+	for _, c := range []struct{ frag, want string }{
+		{"", "Fast defaults"}, // `/`: ring8's one-click recipe, a preset
+		{"data=grid25", "grid25 defaults"},
+		{"data=moons", "moons defaults"},
+		{"data=mnist", "mnist defaults"},
+		{"data=grid25&g=32,32", "— custom —"},
+		{"seed=7", "— custom —"},
+	} {
+		p := &Playground{rc: parse(c.frag), started: true}
+		html := mount(t, p.presetPicker())
+		got := shown.FindAllStringSubmatch(html, -1)
+		if len(got) != 1 || got[0][1] != c.want {
+			t.Errorf("#%s: the menu shows %q, want %q alone:\n%s", c.frag, got, c.want, html)
+		}
+	}
+	// Before the page starts (the server's pre-render) it is `/`'s demo.
+	if html := mount(t, (&Playground{}).presetPicker()); !strings.Contains(html, `selected value="Fast defaults"`) && !strings.Contains(html, `value="Fast defaults" selected`) {
+		t.Errorf("pre-rendered menu:\n%s", html)
 	}
 }

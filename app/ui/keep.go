@@ -27,6 +27,7 @@ type keepState struct {
 
 	opened   bool // the UI goroutine's view of ready
 	items    []store.Meta
+	thumbs   map[string]string // items' thumbnails as data: URLs (thumbURLs)
 	editing  string
 	err      string
 	info     string
@@ -41,6 +42,9 @@ type keepState struct {
 	auto        autosaveRun // this run's autosave record (keep_autosave.go)
 	tag         int
 	pending     map[int]keepRequest
+	// buf is the buffer a checkpoint decodes into, its pages touched in
+	// advance (bigbuf.go); nil while a save still reads it.
+	buf []byte
 }
 
 // keepRequest is what a checkpoint command sent to the worker was for.
@@ -202,6 +206,7 @@ func (p *Playground) listed(metas []store.Meta, bad []error, err error) {
 		return
 	}
 	k.items, k.skipped, k.damaged = metas, "", nil
+	k.thumbs = thumbURLs(metas)
 	for _, e := range bad {
 		var re *store.RecordError
 		if errors.As(e, &re) {
@@ -305,8 +310,15 @@ func (p *Playground) onCheckpoint(ctx app.Context, in *protocol.Report) {
 	delete(k.pending, c.Tag)
 	// The bytes are copied or handed on below; the report's buffer is
 	// reused for every later report, so drop it rather than keep a big
-	// net's megabytes alive.
-	defer func() { c.Bytes, c.Thumbnail = nil, nil }()
+	// net's megabytes alive — a save hands it back when done, the others
+	// at once (bigbuf.go).
+	saving := false
+	defer func() {
+		if !saving {
+			p.dropBig(c)
+		}
+		c.Bytes, c.Thumbnail = nil, nil
+	}()
 	if req.kind == keepAutosave {
 		k.autoPending = false
 	}
@@ -331,6 +343,7 @@ func (p *Playground) onCheckpoint(ctx app.Context, in *protocol.Report) {
 			k.info += " Note: " + in.Note + "."
 		}
 	case keepSave, keepAutosave:
+		saving = true
 		p.saveStored(ctx, req, c, in.Note)
 	case keepLoad, keepImport:
 		rc, err := recipe.Parse(c.Recipe)
@@ -358,13 +371,18 @@ func (p *Playground) saveStored(ctx app.Context, req keepRequest, c *protocol.Ch
 	} else if m.Name == "" {
 		m.Name = fmt.Sprintf("%s, step %d", c.Data, c.Step)
 	}
-	b := append([]byte(nil), c.Bytes...) // the report's buffers are reused by the next one
+	// The bytes are the store's until it has copied them: onCheckpoint
+	// drops them from the report, and the buffer comes back for the next
+	// checkpoint once the save is done (bigbuf.go) — no copy of a big
+	// net's megabytes here.
+	b := c.Bytes
 	p.storeJob(ctx, func(cx context.Context, st store.Store) func(app.Context) {
 		saved, err := st.Save(cx, m, b)
 		if err == nil && req.kind == keepAutosave {
 			pruneAutosaves(cx, st, saved.ID)
 		}
 		return p.relist(cx, st, func() {
+			p.returnBuf(b)
 			switch {
 			case err != nil && req.kind == keepAutosave:
 				k.err = "Autosave failed: " + storeProblem(err)
@@ -416,7 +434,7 @@ func (p *Playground) checkpointsPanel() *CheckpointsPanel {
 	k := &p.keep
 	warn := strings.TrimSpace(k.fallback + " " + k.skipped)
 	return &CheckpointsPanel{Items: k.items, Editing: k.editing, Error: k.err, Info: k.info, Warning: warn,
-		Damaged: len(k.damaged), Storage: k.storage, Autosave: k.autosave}
+		Damaged: len(k.damaged), Storage: k.storage, Autosave: k.autosave, Thumbs: k.thumbs}
 }
 
 // storeProblem words a store error for the page: what happened and what

@@ -12,6 +12,11 @@ import (
 type MNISTViews struct {
 	app.Compo
 	Layers uint32
+	// NearPending: no search of this run's has finished yet. The worker
+	// scans the training set a little per update while training (about
+	// 20 ms each, core/session), so the first pairs come seconds after a
+	// run starts; until then the view says so over the samples searched.
+	NearPending bool
 }
 
 func (m *MNISTViews) Render() app.UI {
@@ -30,6 +35,10 @@ func (m *MNISTViews) Render() app.UI {
 		app.If(l&protocol.LayerNearest != 0, func() app.UI {
 			return app.Figure().Body(
 				app.Canvas().ID("nearest").Attr("data-test", "nearest").Width(2*(8*29+1)).Height(2*(2*29+1)),
+				app.If(m.NearPending, func() app.UI {
+					return app.P().Class("pending").Attr("data-test", "nearest-pending").
+						Text("Searching the training images for each sample's nearest: the worker scans them a little at a time beside training, so the pairs come in a few seconds.")
+				}),
 				app.FigCaption().Text("top: samples; below each: its nearest training image (Euclidean, in pixels) — copies would mean memorisation"),
 			)
 		}),

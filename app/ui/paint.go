@@ -184,6 +184,7 @@ func (p *painter) tiles(cv *canvas, imgs []byte, n, cols int) {
 func (p *painter) nearest(cv *canvas, r *protocol.Report) {
 	n := r.NearN
 	if n == 0 || len(r.Near) < 2*n*784 {
+		p.nearestPending(cv, r)
 		return
 	}
 	p.pair = p.pair[:0]
@@ -194,6 +195,25 @@ func (p *painter) nearest(cv *canvas, r *protocol.Report) {
 		p.pair = append(p.pair, r.Near[(2*i+1)*784:(2*i+2)*784]...)
 	}
 	p.tiles(cv, p.pair, 2*n, n)
+}
+
+// nearestSlots is how many pairs the nearest view has room for
+// (core/session.NNearest).
+const nearestSlots = 8
+
+// nearestPending draws the view before a search has finished: the first
+// samples on top (those the worker searches for), and pale empty slots
+// where their neighbours will be.
+func (p *painter) nearestPending(cv *canvas, r *protocol.Report) {
+	k := min(nearestSlots, r.ImgN)
+	if k == 0 || len(r.Images) < k*784 {
+		return
+	}
+	p.pair = append(p.pair[:0], r.Images[:k*784]...)
+	for range k * 784 {
+		p.pair = append(p.pair, 16) // drawn as 255-16: a pale grey
+	}
+	p.tiles(cv, p.pair, 2*k, k)
 }
 
 // series is one line of a chart.

@@ -289,16 +289,6 @@ func (p *Playground) preset(ctx app.Context, i int) {
 	p.br.send(&protocol.Command{Op: protocol.OpInit, Recipe: rc.String(), Play: p.playsFullSpeed()})
 }
 
-// presetIndex is the index of the preset whose recipe is rc, or -1.
-func presetIndex(rc recipe.Recipe) int {
-	for i, pr := range Presets {
-		if prc, err := recipe.Parse(pr.Recipe); err == nil && prc.String() == rc.String() {
-			return i
-		}
-	}
-	return -1
-}
-
 // commitDrawing turns the drawn points into the custom data set.
 func (p *Playground) commitDrawing(ctx app.Context) {
 	pts := append(append([]float32(nil), p.rc.Points...), p.drawing...)
@@ -329,6 +319,10 @@ func (p *Playground) commitDrawing(ctx app.Context) {
 }
 
 func (p *Playground) onReport(ctx app.Context, b []byte) {
+	if len(b) > bigReport && !p.decodeBig(ctx, b) {
+		ctx.PreventUpdate() // decoded once its buffer is ready
+		return
+	}
 	err := protocol.DecodeReport(b, &p.in) // copies out of b
 	p.br.release(b)
 	if err != nil {
@@ -360,7 +354,8 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	// their own budget (drawDue).
 	r := &p.rep
 	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind || in.Phase != r.Phase ||
-		in.Eval.State != r.Eval.State
+		in.Eval.State != r.Eval.State ||
+		!in.Light && (in.NearN == 0) != (r.NearN == 0) // the nearest view's caption goes with its first pairs
 	if in.Light {
 		// Keep the views; take the rest.
 		r.Kind, r.Light, r.Run, r.Status, r.Error, r.Note = in.Kind, true, in.Run, in.Status, in.Error, in.Note

@@ -74,7 +74,7 @@ func (p *Playground) Render() app.UI {
 					)
 				}).Else(func() app.UI {
 					return app.Div().Body(&SampleGrid{}, app.If(p.rc.DataSet().Image(), func() app.UI {
-						return &MNISTViews{Layers: uint32(p.layers)}
+						return &MNISTViews{Layers: uint32(p.layers), NearPending: !current || r.NearN == 0}
 					}))
 				}),
 			),
@@ -88,7 +88,7 @@ func (p *Playground) Render() app.UI {
 			app.Aside().Body(
 				&Gallery{Open: p.galleryOpen()},
 				app.Div().Class("panel").Body(
-					&PresetPicker{Selected: presetIndex(p.rc)},
+					p.presetPicker(),
 					&Settings{Recipe: p.rc.String()},
 				),
 				p.sharePanel(),
@@ -182,4 +182,19 @@ func (p *Playground) charts() {
 			{color: colFake, y: func(i int) float64 { return ms[i].CG }},
 		}, []string{"C(G)"}, 0, 0, -math.Log(4))
 	}
+}
+
+// presetPicker names the recipe in force. The server pre-renders the
+// page before any fragment is read: that is the default page, `/`'s demo.
+func (p *Playground) presetPicker() *PresetPicker {
+	rc := p.rc
+	if !p.started {
+		rc, _, _ = ParseFragment("")
+	}
+	i := presetIndex(rc)
+	pp := &PresetPicker{Selected: i}
+	if i < 0 {
+		pp.Default = defaultOf(rc)
+	}
+	return pp
 }
