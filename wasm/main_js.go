@@ -40,7 +40,7 @@ func main() {
 	onMessage := js.FuncOf(func(this js.Value, args []js.Value) any {
 		d := args[0]
 		if d.InstanceOf(js.Global().Get("Uint8Array")) {
-			b := make([]byte, d.Length())
+			b := team.Buffer(d.Length()) // a helper gives its messages back
 			js.CopyBytesToGo(b, d)
 			select {
 			case cmds <- b:

@@ -14,13 +14,14 @@ import (
 // never pass through the page's thread, busy drawing; the page only says
 // how many (OpWorkers). Terminating the worker ends them too.
 
-// jsPeer is one helper worker.
+// jsPeer is one helper worker, or a helper's training worker (self).
 type jsPeer struct{ w js.Value }
 
-// Send posts b in a buffer of its own, transferred, not copied (shared
-// memory would need cross-origin isolation, which a static server lacks).
+// Send posts b in a buffer it gave back earlier (worker.js), transferred,
+// not copied (shared memory would need cross-origin isolation, which a
+// static server lacks).
 func (p jsPeer) Send(b []byte) {
-	u8 := js.Global().Get("Uint8Array").New(len(b))
+	u8 := js.Global().Call("goBuffer", len(b))
 	js.CopyBytesToJS(u8, b)
 	p.w.Call("postMessage", u8, []any{u8.Get("buffer")})
 }
@@ -28,11 +29,10 @@ func (p jsPeer) Send(b []byte) {
 // startHelper starts helper i; its messages go to the team's inbox.
 func (w *worker) startHelper(i int) team.Peer {
 	tm := w.s.team
-	hw := js.Global().Get("Worker").New(js.Global().Get("location").Get("href"))
-	hw.Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
+	hw := js.Global().Call("goHelper", js.FuncOf(func(this js.Value, args []js.Value) any {
 		d := args[0].Get("data")
 		if d.InstanceOf(js.Global().Get("Uint8Array")) {
-			b := make([]byte, d.Length())
+			b := team.Buffer(d.Length()) // given back once read
 			js.CopyBytesToGo(b, d)
 			tm.Deliver(i, b)
 		} else if f := d.Get("fatal"); f.Truthy() {
@@ -51,5 +51,5 @@ func (w *worker) startHelper(i int) team.Peer {
 // becomeHelper runs this worker as a helper from its first team message
 // on, for good.
 func (w *worker) becomeHelper(first []byte) {
-	team.NewHelper(w.post, w.cmds, team.Source(fetchMNIST)).Run(first)
+	team.NewHelper(jsPeer{js.Global()}.Send, w.cmds, team.Source(fetchMNIST)).Run(first)
 }

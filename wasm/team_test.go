@@ -12,7 +12,7 @@ import (
 
 type chanPeer chan []byte
 
-func (p chanPeer) Send(b []byte) { p <- append([]byte(nil), b...) }
+func (p chanPeer) Send(b []byte) { p <- append(team.Buffer(len(b))[:0], b...) }
 
 // The bridge with OpWorkers: a sharded recipe's commands train on the
 // helpers (goroutines here, Web Workers in the browser) to the bits of one
@@ -31,7 +31,7 @@ func TestBridgeWorkers(t *testing.T) {
 	var tm *team.Team
 	tm = team.New(func(i int) team.Peer {
 		ch := make(chanPeer, 16)
-		h := team.NewHelper(func(b []byte) { tm.Deliver(i, append([]byte(nil), b...)) }, ch,
+		h := team.NewHelper(func(b []byte) { tm.Deliver(i, append(team.Buffer(len(b))[:0], b...)) }, ch,
 			func(rc recipe.Recipe) (data.Source, error) { return data.New(rc, nil) })
 		go func() { h.Run(<-ch) }()
 		return ch

@@ -19,10 +19,37 @@ if (mismatch) {
   importScripts("wasm_exec.js" + version);
 }
 
+// Team messages (core/team: a first byte 0xA7) carry whole gradients, 2 MB
+// and more, between the training worker and its helper workers. Their
+// buffers go back and forth instead of being made anew each time: once Go
+// has copied a message out, its buffer is transferred back to the sender,
+// which keeps it for a next message (goBuffer). Neither end then allocates,
+// zeroes or clones a buffer per message.
+const spare = [];
+const isTeam = (d) => d instanceof Uint8Array && d.length >= 6 && d[0] === 0xA7;
+const keep = (buf) => { if (spare.length < 32) spare.push(buf); };
+
+// goBuffer(n): n bytes to fill and post, transferred: the smallest spare
+// buffer large enough, or a new one.
+self.goBuffer = (n) => {
+  let best = -1;
+  for (let i = 0; i < spare.length; i++) {
+    if (spare[i].byteLength >= n && (best < 0 || spare[i].byteLength < spare[best].byteLength)) best = i;
+  }
+  return new Uint8Array(best < 0 ? new ArrayBuffer(n) : spare.splice(best, 1)[0], 0, n);
+};
+
 let handler = null;
 const queue = [];
+// deliver hands Go a message (Go copies it at once) and gives a team
+// message's buffer back to the training worker.
+const deliver = (d) => {
+  handler(d);
+  if (isTeam(d)) self.postMessage({ spare: d.buffer }, [d.buffer]);
+};
 self.onmessage = (e) => {
-  if (handler) handler(e.data);
+  if (e.data && e.data.spare) keep(e.data.spare);
+  else if (handler) deliver(e.data);
   else queue.push(e.data);
 };
 
@@ -30,7 +57,21 @@ self.onmessage = (e) => {
 // from inside the Go call.
 self.goStarted = (h) => {
   handler = h;
-  setTimeout(() => { for (const m of queue.splice(0)) handler(m); }, 0);
+  setTimeout(() => { for (const m of queue.splice(0)) deliver(m); }, 0);
+};
+
+// goHelper(onmessage): starts a helper worker (this same file) whose
+// messages go to onmessage, except the buffers it gives back; each team
+// message's buffer goes back to it once onmessage has copied it.
+self.goHelper = (onmessage) => {
+  const w = new Worker(self.location.href);
+  w.onmessage = (e) => {
+    const d = e.data;
+    if (d && d.spare) return keep(d.spare);
+    onmessage(e);
+    if (isTeam(d)) w.postMessage({ spare: d.buffer }, [d.buffer]);
+  };
+  return w;
 };
 
 // goYield(cb): call cb from a new task as soon as pending messages have been

@@ -8,9 +8,10 @@ import (
 	"time"
 
 	"github.com/ganplayground/ganplayground/core/data"
+	"github.com/ganplayground/ganplayground/core/data/datatest"
+	"github.com/ganplayground/ganplayground/core/internal/cputime"
 	"github.com/ganplayground/ganplayground/core/mat"
 	"github.com/ganplayground/ganplayground/core/recipe"
-	"github.com/ganplayground/ganplayground/core/rng"
 )
 
 // The three workloads of docs/speed.md. Run them natively and in Node to
@@ -45,7 +46,7 @@ func benchStepWorkers(b *testing.B, s string, workers int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var src data.Source = fakeMNIST()
+	var src data.Source = datatest.SparseDigits()
 	if rc.Data != "mnist" {
 		if src, err = data.New(rc, nil); err != nil {
 			b.Fatal(err)
@@ -66,7 +67,7 @@ func benchStepWorkers(b *testing.B, s string, workers int) {
 		}
 	}
 	b.ReportAllocs()
-	cpu0, cpuOK := cpuSeconds()
+	cpu0, cpuOK := cputime.Seconds()
 	for b.Loop() {
 		if err := tr.StepOnce(); err != nil {
 			b.Fatal(err)
@@ -75,35 +76,11 @@ func benchStepWorkers(b *testing.B, s string, workers int) {
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(float64(b.N)/sec, "steps/s")
 	b.ReportMetric(tr.StepFLOPs()*float64(b.N)/sec/1e9, "GFLOP/s")
-	if cpu1, ok := cpuSeconds(); ok && cpuOK {
+	if cpu1, ok := cputime.Seconds(); ok && cpuOK {
 		// Every thread's CPU time per step: the work a step costs, which
 		// a machine's other load changes far less than steps/s.
 		b.ReportMetric((cpu1-cpu0)/float64(b.N)*1e3, "cpu-ms/step")
 	}
-}
-
-// fakeMNIST stands in for the real digits, which this package's tests do
-// not load: 256 fixed random 28×28 byte images, sampled like data.Digits,
-// with MNIST's sparsity (digits are drawn in the central 20×20 box and
-// about 19% of pixels are non-zero), since the kernels skip zero inputs.
-func fakeMNIST() data.Source {
-	const n = 256
-	r := rng.New(7)
-	m := &data.MNIST{Images: make([]uint8, n*784), Labels: make([]uint8, n)}
-	for i := range m.Images {
-		y, x := i%784/28, i%28
-		if y >= 4 && y < 24 && x >= 4 && x < 24 && r.Float64() < 0.38 {
-			m.Images[i] = uint8(1 + r.IntN(255))
-		}
-	}
-	for i := range m.Labels {
-		m.Labels[i] = uint8(i % 10)
-	}
-	s, err := m.Subset([]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
-	if err != nil {
-		panic(err)
-	}
-	return s
 }
 
 // The FLOP count must match the hand counts of docs/speed.md (and, for the
@@ -117,7 +94,7 @@ func TestStepFLOPs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		src := fakeMNIST()
+		src := datatest.SparseDigits()
 		if rc.Data != "mnist" {
 			src = data.Ring8()
 		}

@@ -29,7 +29,8 @@ type Helper struct {
 
 // NewHelper makes a helper that sends to the training worker with send
 // (the message is the caller's until send returns), receives its messages
-// from inbox, and gets a recipe's data from source.
+// from inbox (in buffers from Buffer, given back once read), and gets a
+// recipe's data from source.
 func NewHelper(send func(b []byte), inbox <-chan []byte, source func(rc recipe.Recipe) (data.Source, error)) *Helper {
 	return &Helper{send: send, inbox: inbox, source: source}
 }
@@ -44,34 +45,39 @@ func (h *Helper) Run(first []byte) {
 			b = <-h.inbox
 		}
 		h.next = nil
-		h.handle(b)
+		if h.handle(b) {
+			recycle(b)
+		}
 	}
 }
 
-func (h *Helper) handle(b []byte) {
+// handle reports whether b may be given back: a sync's checkpoint is read
+// once and may be large, and is left to the garbage collector.
+func (h *Helper) handle(b []byte) (done bool) {
 	kind, gen, ok := isTeam(b)
 	if !ok {
-		return
+		return true
 	}
 	switch kind {
 	case tmSync:
 		h.gen, h.t, h.err = gen, nil, nil
 		if len(b) < teamHead+2 {
 			h.err = errTeamMsg
-			return
+			return false
 		}
 		h.i, h.n = int(b[teamHead]), int(b[teamHead+1])
 		h.t, h.err = h.replica(b[teamHead+2:])
+		return false
 	case tmStep:
 		if gen != h.gen || len(b) < teamHead+1 {
-			return
+			return true
 		}
 		if h.err == nil && h.t == nil {
 			h.err = errors.New("no trainer")
 		}
 		if h.err != nil {
 			h.fail(h.err)
-			return
+			return true
 		}
 		h.reduced = false
 		var err error
@@ -84,6 +90,7 @@ func (h *Helper) handle(b []byte) {
 			h.fail(err)
 		}
 	}
+	return true
 }
 
 // replica builds the trainer from the sync's checkpoint.
@@ -120,15 +127,18 @@ func (h *Helper) Reduce(t *gan.Trainer) error {
 		if !ok {
 			continue
 		}
-		if kind == tmTotal && gen == h.gen {
-			h.reduced = true
-			return readTotal(b, t)
-		}
 		if kind == tmSync {
 			// The training worker gave this update up: start afresh.
 			h.next = b
 			return fmt.Errorf("worker team: update abandoned")
 		}
+		if kind == tmTotal && gen == h.gen {
+			h.reduced = true
+			err := readTotal(b, t)
+			recycle(b)
+			return err
+		}
+		recycle(b)
 	}
 }
 

@@ -29,7 +29,7 @@ type Team struct {
 	n       int                     // (1: t trains alone)
 	gen     uint32                  // syncs sent
 	synced  bool                    // helpers hold t as it is expected to be:
-	recipe  string                  //   its recipe,
+	recipe  recipe.Recipe           //   its recipe,
 	step    int                     //   G updates
 	dsteps  int                     //   and D updates
 	enc     bytes.Buffer            // the sync's checkpoint
@@ -41,7 +41,7 @@ type Team struct {
 
 // Peer is one helper worker: Send posts a message to it (the message is
 // the caller's until Send returns); its messages come back through
-// Team.Deliver.
+// Team.Deliver, each in a buffer from Buffer.
 type Peer interface{ Send(b []byte) }
 
 // teamMsg is a helper's message: from is its index (1…).
@@ -70,8 +70,9 @@ func (tm *Team) Size(t *gan.Trainer) int {
 	return tm.n
 }
 
-// Deliver hands the team a message from helper i. It never blocks: it may
-// be called from a JavaScript callback.
+// Deliver hands the team a message from helper i, in a buffer from Buffer
+// that the team gives back once it has read it. It never blocks: it may be
+// called from a JavaScript callback.
 func (tm *Team) Deliver(i int, b []byte) {
 	select {
 	case tm.inbox <- teamMsg{i, b}:
@@ -112,7 +113,7 @@ func (tm *Team) Start(t *gan.Trainer, d bool) error {
 	if t != tm.t {
 		return errors.New("worker team: a trainer it does not serve")
 	}
-	if !tm.synced || t.Step != tm.step || t.DSteps != tm.dsteps || t.Recipe.String() != tm.recipe {
+	if !tm.synced || t.Step != tm.step || t.DSteps != tm.dsteps || !sameRecipe(&t.Recipe, &tm.recipe) {
 		if err := tm.sync(t); err != nil {
 			return err
 		}
@@ -142,7 +143,7 @@ func (tm *Team) sync(t *gan.Trainer) error {
 		tm.out = append(teamHeader(tm.out[:0], tmSync, tm.gen), byte(i+1), byte(tm.n))
 		p.Send(append(tm.out, tm.enc.Bytes()...))
 	}
-	tm.synced, tm.recipe, tm.step, tm.dsteps = true, t.Recipe.String(), t.Step, t.DSteps
+	tm.synced, tm.recipe, tm.step, tm.dsteps = true, t.Recipe, t.Step, t.DSteps
 	if tm.onSync != nil {
 		tm.onSync(tm.gen, tm.n)
 	}
@@ -156,19 +157,20 @@ func (tm *Team) Reduce(t *gan.Trainer) error {
 	for got := 0; got < tm.n-1; {
 		m := <-tm.inbox
 		kind, gen, ok := isTeam(m.b)
-		if !ok || gen != tm.gen || m.from >= tm.n {
-			continue // a helper's start-up message, or one of an abandoned update
-		}
-		switch kind {
-		case tmParts:
-			if err := readParts(m.b, t); err != nil {
-				tm.synced = false
-				return err
-			}
+		var err error
+		switch {
+		case !ok || gen != tm.gen || m.from >= tm.n:
+			// a helper's start-up message, or one of an abandoned update
+		case kind == tmParts:
+			err = readParts(m.b, t)
 			got++
-		case tmFail:
+		case kind == tmFail:
+			err = fmt.Errorf("worker %d: %s", m.from+1, m.b[teamHead:])
+		}
+		recycle(m.b)
+		if err != nil {
 			tm.synced = false
-			return fmt.Errorf("worker %d: %s", m.from+1, m.b[teamHead:])
+			return err
 		}
 	}
 	t.SumShards(tm.n)

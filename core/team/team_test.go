@@ -8,11 +8,15 @@ import (
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
-// chanPeer is a helper worker as a goroutine: messages are copied, as
-// postMessage copies (or moves) them.
+// chanPeer is a helper worker as a goroutine: each message is copied into
+// a buffer from Buffer, as the worker copies a message it receives from
+// JavaScript's buffer into Go's.
 type chanPeer chan []byte
 
-func (p chanPeer) Send(b []byte) { p <- append([]byte(nil), b...) }
+func (p chanPeer) Send(b []byte) { p <- received(b) }
+
+// received is b as it arrives: copied into a buffer from Buffer.
+func received(b []byte) []byte { return append(Buffer(len(b))[:0], b...) }
 
 // goroutineTeam is the browser's team with goroutines for Web Workers:
 // the same messages, the same replicas.
@@ -20,7 +24,7 @@ func goroutineTeam() *Team {
 	var tm *Team
 	tm = New(func(i int) Peer {
 		ch := make(chanPeer, 16)
-		h := NewHelper(func(b []byte) { tm.Deliver(i, append([]byte(nil), b...)) }, ch,
+		h := NewHelper(func(b []byte) { tm.Deliver(i, received(b)) }, ch,
 			func(rc recipe.Recipe) (data.Source, error) { return data.New(rc, nil) })
 		go func() { h.Run(<-ch) }()
 		return ch
@@ -106,5 +110,33 @@ func TestTeamHelperFails(t *testing.T) {
 	tm.Fail(1, "out of memory")
 	if err := tr.StepD(); err == nil || err.Error() != "worker 2: out of memory" {
 		t.Fatalf("a failed helper: %v", err)
+	}
+}
+
+// Once every buffer is sized, an update on two workers allocates nothing
+// in Go: the messages travel in buffers given back and taken again.
+func TestTeamStepAllocatesNothing(t *testing.T) {
+	tm := goroutineTeam()
+	tm.SetWant(2)
+	tr, err := gan.FromText(teamRecipe, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := func() {
+		if err := tm.Adopt(tr); err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.StepOnce(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 3 {
+		step()
+	}
+	if n := testing.AllocsPerRun(20, step); n != 0 {
+		t.Errorf("%v allocations a step, want 0", n)
+	}
+	if tm.Size(tr) != 2 {
+		t.Errorf("%d workers trained, 2 asked", tm.Size(tr))
 	}
 }

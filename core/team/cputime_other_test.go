@@ -1,6 +1,0 @@
-//go:build !unix
-
-package team
-
-// cpuSeconds is not measured here (WebAssembly has no process CPU clock).
-func cpuSeconds() (float64, bool) { return 0, false }
