@@ -147,8 +147,10 @@ BROWSER_LANE := wasm assets e2e test-keep-browser fuzz
 COMPUTE_LANE := test-native test-wasm
 LEARNING_LANE := test-learning
 # $(call lane,NAME,PREFIX,TARGETS): a sub-make whose lines start with
-# [NAME]; LANE makes it serial (.NOTPARALLEL below).
-lane = +@set -o pipefail; $(2) $(MAKE) --no-print-directory LANE=$(1) $(3) 2>&1 | sed -u 's/^/[$(1)] /'
+# [NAME hh:mm:ss] (the clock: where a whole run's time went shows in its
+# log); LANE makes it serial (.NOTPARALLEL below).
+lane = +@set -o pipefail; $(2) $(MAKE) --no-print-directory LANE=$(1) $(3) 2>&1 | \
+	while IFS= read -r l; do printf '[%s %(%T)T] %s\n' $(1) -1 "$$l"; done
 ifdef LANE
 .NOTPARALLEL:
 endif
@@ -253,10 +255,11 @@ e2e: test-worker chromium wasm assets python3
 # skipped, never silently. Budgets are counts of executions (Nx), not
 # durations: a duration -fuzztime races Go's fuzz coordinator against its
 # own deadline and fails with a bare "context deadline exceeded" on a busy
-# machine (golang/go#75804). Sized for about 5–15 s each on an idle 2-core
-# machine; FUZZTIME overrides them all.
-FUZZ_TARGETS := core/recipe:FuzzParse:200000x core/checkpoint:FuzzDecode:50000x core/checkpoint:FuzzPayload:200000x \
-	core/data:FuzzDecodeAsset:200000x core/data:FuzzReadIDX:200000x core/share:FuzzDecode:100000x \
+# machine (golang/go#75804). Sized for a few seconds each on an idle
+# 2-core machine, a smoke pass inside `make test`; FUZZTIME overrides them
+# all (`make fuzz FUZZTIME=1m` fuzzes longer).
+FUZZ_TARGETS := core/recipe:FuzzParse:100000x core/checkpoint:FuzzDecode:25000x core/checkpoint:FuzzPayload:100000x \
+	core/data:FuzzDecodeAsset:100000x core/data:FuzzReadIDX:100000x core/share:FuzzDecode:50000x \
 	core/share:FuzzBody:20000x
 define run-fuzz
 @for t in $(1); do pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$${rest#*:}; \

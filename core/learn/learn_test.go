@@ -23,6 +23,7 @@ func learns(t *testing.T, data string, seeds ...uint64) {
 	if testing.Short() || runtime.GOOS == "js" {
 		t.Skip("trains default runs")
 	}
+	t.Parallel() // with every other learning check (collapse_test.go)
 	for _, seed := range seeds {
 		t.Run("seed"+strconv.FormatUint(seed, 10), func(t *testing.T) {
 			t.Parallel()
