@@ -187,12 +187,14 @@ test-native:
 # recipes were not tuned on: each data set's one-click recipe meets its
 # target within its step limit (each check stops at the first step that
 # does, its seeds in parallel), and the vanilla GAN collapses where packing
-# cures it. They are the slowest tests: test-native skips them.
+# cures it. They are the slowest tests: test-native skips them. All their
+# runs (16 at most) train at once and share the cores: run one per core
+# instead and the last long run trains alone while the other core waits.
 LEARNING := TestRing8DefaultLearns TestGrid25DefaultLearns TestMoonsDefaultLearns TestSpiralDefaultLearns TestVanillaCollapsesAndPackingCures
 alternation = ^($(subst $() ,|,$(strip $(1))))$$
 LEARNING_SKIP := $(call alternation,$(LEARNING))
 test-learning:
-	$(GO) test -count=1 -timeout 30m -run '$(LEARNING_SKIP)' -v ./core/learn
+	$(GO) test -count=1 -timeout 30m -parallel 16 -run '$(LEARNING_SKIP)' -v ./core/learn
 
 # The pure-compute packages again, compiled to WASM and run in Node: the
 # same results in the browser as natively (fingerprints are golden values

@@ -36,10 +36,8 @@ func modesAtLimit(t *testing.T, preset, extra string) metrics.Modes {
 // tuned on (it was on 21 and 1), G covers at most 6 of ring8's 8 modes at
 // the preset's step limit, and the same recipe with PacGAN's pack=2
 // covers all 8 (measured: 4, 5, 4 of 8 against 8, 8, 8). Six runs of
-// 3,000 steps, each its own parallel subtest. Every learning check runs
-// in parallel with the others, one run per core (-parallel is GOMAXPROCS),
-// and this file comes first so that its six runs, the longest, start
-// first and the short ones fill the cores at the end.
+// 3,000 steps, each its own parallel subtest, in parallel with every
+// other learning check (`make test-learning` lets them all train at once).
 func TestVanillaCollapsesAndPackingCures(t *testing.T) {
 	if testing.Short() || runtime.GOOS == "js" {
 		t.Skip("trains six short runs")
