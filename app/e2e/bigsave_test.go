@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,15 +14,7 @@ import (
 // saves in a row, each loaded back, give each run's own weights — the
 // kept buffers never mix one checkpoint into another.
 func TestBigCheckpointSavesAndLoads(t *testing.T) {
-	if os.Getenv("E2E") == "" {
-		t.Skip("browser test: run `make e2e` (or E2E=1 go test ./app/e2e after `make wasm`)")
-	}
-	root := repoRoot(t)
-	if _, err := os.Stat(root + "/web/data/mnist-train.bin"); err != nil {
-		t.Skip("no MNIST asset: run `make assets`")
-	}
-	base := startServer(t, root)
-	browser := newBrowser(t)
+	_, base, browser := mnistSetUp(t)
 	const n = 6
 	tb := openWithScript(t, browser, watchLongTasks, fmt.Sprintf("%s/#data=mnist&seed=5&z=64&g=256,512&d=512,256&batch=64&steps=%d&run=1", base, n))
 	waitStore(tb)

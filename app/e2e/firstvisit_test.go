@@ -47,15 +47,7 @@ func TestPresetNamesTheRecipe(t *testing.T) {
 // first search has finished it shows the samples searched for and says
 // that their nearest images are coming; then the pairs replace it.
 func TestNearestViewBeforeItsFirstSearch(t *testing.T) {
-	if os.Getenv("E2E") == "" {
-		t.Skip("browser test: run `make e2e` (or E2E=1 go test ./app/e2e after `make wasm`)")
-	}
-	root := repoRoot(t)
-	if _, err := os.Stat(root + "/web/data/mnist-train.bin"); err != nil {
-		t.Skip("no MNIST asset: run `make assets`")
-	}
-	base := startServer(t, root)
-	browser := newBrowser(t)
+	root, base, browser := mnistSetUp(t)
 	sc := screens[1] // the phone, where the view was first seen empty
 	// The pending view may last less than a poll on a fast machine: an
 	// observer notes whether it ever showed.

@@ -150,6 +150,21 @@ func startProcess(t testing.TB, srv *exec.Cmd, base string) (stop func()) {
 }
 
 // newBrowser starts headless Chromium with a fresh profile.
+// mnistSetUp is an MNIST test's start: skipped without E2E or without
+// `make assets`' data, else the repository, a started server and a fresh
+// browser.
+func mnistSetUp(t *testing.T) (root, base string, browser context.Context) {
+	t.Helper()
+	if os.Getenv("E2E") == "" {
+		t.Skip("browser test: run `make e2e` (or E2E=1 go test ./app/e2e after `make wasm`)")
+	}
+	root = repoRoot(t)
+	if _, err := os.Stat(root + "/web/data/mnist-train.bin"); err != nil {
+		t.Skip("no MNIST asset: run `make assets`")
+	}
+	return root, startServer(t, root), newBrowser(t)
+}
+
 func newBrowser(t testing.TB) context.Context {
 	exe := os.Getenv("CHROMIUM")
 	if exe == "" {

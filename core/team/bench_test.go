@@ -29,14 +29,7 @@ const recipeW2x8 = "data=mnist&seed=1&z=64&prior=gaussian&pack=1&g=256,512&d=512
 
 func benchTeam(b *testing.B, w int) {
 	src := datatest.SparseDigits()
-	var tm *Team
-	tm = New(func(i int) Peer {
-		ch := make(chanPeer, 16)
-		h := NewHelper(func(m []byte) { tm.Deliver(i, received(m)) }, ch,
-			func(recipe.Recipe) (data.Source, error) { return src, nil })
-		go func() { h.Run(<-ch) }()
-		return ch
-	})
+	tm := goroutineTeam(func(recipe.Recipe) (data.Source, error) { return src, nil })
 	tm.SetWant(w)
 	rc, err := recipe.Parse(recipeW2x8)
 	if err != nil {

@@ -19,17 +19,32 @@ func (p chanPeer) Send(b []byte) { p <- received(b) }
 func received(b []byte) []byte { return append(Buffer(len(b))[:0], b...) }
 
 // goroutineTeam is the browser's team with goroutines for Web Workers:
-// the same messages, the same replicas.
-func goroutineTeam() *Team {
+// the same messages, the same replicas; open gives each helper its data.
+func goroutineTeam(open func(recipe.Recipe) (data.Source, error)) *Team {
 	var tm *Team
 	tm = New(func(i int) Peer {
 		ch := make(chanPeer, 16)
-		h := NewHelper(func(b []byte) { tm.Deliver(i, received(b)) }, ch,
-			func(rc recipe.Recipe) (data.Source, error) { return data.New(rc, nil) })
+		h := NewHelper(func(b []byte) { tm.Deliver(i, received(b)) }, ch, open)
 		go func() { h.Run(<-ch) }()
 		return ch
 	})
 	return tm
+}
+
+// openData opens a recipe's data as the page's helpers do (2-D sets).
+func openData(rc recipe.Recipe) (data.Source, error) { return data.New(rc, nil) }
+
+// teamOf is a goroutine team asked for w workers and a trainer of
+// teamRecipe, not yet adopted.
+func teamOf(t *testing.T, w int) (*Team, *gan.Trainer) {
+	t.Helper()
+	tm := goroutineTeam(openData)
+	tm.SetWant(w)
+	tr, err := gan.FromText(teamRecipe, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm, tr
 }
 
 const teamRecipe = "batch=64&pack=2&shards=8&g=32,32&d=32,32&gdrop=0.2&ddrop=0.3&ddropin=0.1&z=8&steps=40"
@@ -70,14 +85,9 @@ func TestTeamSameFingerprint(t *testing.T) {
 	}
 	train(t, alone, nil)
 	for _, w := range []int{2, 3, 8} {
-		tm := goroutineTeam()
+		tm, tr := teamOf(t, w)
 		syncs := 0
 		tm.onSync = func(uint32, int) { syncs++ }
-		tm.SetWant(w)
-		tr, err := gan.FromText(teamRecipe, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
 		train(t, tr, tm.Adopt)
 		if tm.Size(tr) != w {
 			t.Errorf("%d workers asked, %d trained", w, tm.Size(tr))
@@ -94,12 +104,7 @@ func TestTeamSameFingerprint(t *testing.T) {
 // A helper's failure fails the update waiting for it with the helper's
 // word, and the next update syncs the helpers afresh and goes on.
 func TestTeamHelperFails(t *testing.T) {
-	tm := goroutineTeam()
-	tm.SetWant(2)
-	tr, err := gan.FromText(teamRecipe, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tm, tr := teamOf(t, 2)
 	if err := tm.Adopt(tr); err != nil {
 		t.Fatal(err)
 	}
@@ -116,12 +121,7 @@ func TestTeamHelperFails(t *testing.T) {
 // Once every buffer is sized, an update on two workers allocates nothing
 // in Go: the messages travel in buffers given back and taken again.
 func TestTeamStepAllocatesNothing(t *testing.T) {
-	tm := goroutineTeam()
-	tm.SetWant(2)
-	tr, err := gan.FromText(teamRecipe, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tm, tr := teamOf(t, 2)
 	step := func() {
 		if err := tm.Adopt(tr); err != nil {
 			t.Fatal(err)
