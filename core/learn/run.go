@@ -22,23 +22,46 @@ type Result struct {
 // steps, until its data set's target is met or the run reaches limit steps
 // (0: the recipe's own step limit). trace, if not nil, sees every score.
 func StepsTo(rc recipe.Recipe, every, limit int, trace func(Score)) (Result, error) {
-	tg, ok := Targets[rc.Data]
-	if !ok {
-		return Result{}, fmt.Errorf("learn: no target for data=%s", rc.Data)
-	}
+	return StepsToWith(rc, nil, every, limit, trace)
+}
+
+// StepsToWith is StepsTo for any data set: an MNIST recipe trains on m's
+// images and is scored against MNISTTarget (m is not read for 2-D sets).
+func StepsToWith(rc recipe.Recipe, m *MNIST, every, limit int, trace func(Score)) (Result, error) {
 	if limit <= 0 {
 		limit = rc.Steps
 	}
 	if limit <= 0 || every <= 0 {
 		return Result{}, fmt.Errorf("learn: want a step limit and every > 0")
 	}
-	src, err := data.New(rc, nil)
-	if err != nil {
-		return Result{}, err
-	}
-	sc, err := NewScorer(src)
-	if err != nil {
-		return Result{}, err
+	var (
+		tg  Target
+		src data.Source
+		sc  scorer
+		err error
+	)
+	if rc.DataSet().Image() {
+		if m == nil {
+			return Result{}, fmt.Errorf("learn: data=%s needs the MNIST images (StepsToWith)", rc.Data)
+		}
+		tg = MNISTTarget
+		if src, err = data.New(rc, m.Train); err != nil {
+			return Result{}, err
+		}
+		if sc, err = newMNISTScorer(m, rc.Digits); err != nil {
+			return Result{}, err
+		}
+	} else {
+		var ok bool
+		if tg, ok = Targets[rc.Data]; !ok {
+			return Result{}, fmt.Errorf("learn: no target for data=%s", rc.Data)
+		}
+		if src, err = data.New(rc, nil); err != nil {
+			return Result{}, err
+		}
+		if sc, err = NewScorer(src); err != nil {
+			return Result{}, err
+		}
 	}
 	t, err := gan.New(rc, src)
 	if err != nil {

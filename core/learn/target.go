@@ -15,16 +15,24 @@ const (
 	EvalSeed    uint64 = 20140610
 )
 
-// Score is what a 2-D run is judged by at one step.
+// Score is what a run is judged by at one step: a 2-D run by its JSD
+// (and modes, for mixtures), an MNIST run by the classifier (mnist.go).
 type Score struct {
-	Step       int     `json:"step"`
-	Modes      int     `json:"modes,omitempty"`
-	ModesTotal int     `json:"modes_total,omitempty"`
-	HQ         float64 `json:"hq,omitempty"`
-	JSD        float64 `json:"jsd"`
+	Step        int     `json:"step"`
+	Modes       int     `json:"modes,omitempty"`
+	ModesTotal  int     `json:"modes_total,omitempty"`
+	HQ          float64 `json:"hq,omitempty"`
+	JSD         float64 `json:"jsd,omitempty"`
+	Digits      int     `json:"digits,omitempty"`       // chosen digits drawn (MNISTMinShare)
+	DigitsTotal int     `json:"digits_total,omitempty"` // chosen digits
+	MinShare    float64 `json:"min_share,omitempty"`    // the smallest chosen digit's share of the samples
+	FD          float64 `json:"fd,omitempty"`           // Fréchet distance in the classifier's features
 }
 
 func (s Score) String() string {
+	if s.DigitsTotal > 0 {
+		return fmt.Sprintf("step %d: %d/%d digits (min share %.3f), fd %.2f", s.Step, s.Digits, s.DigitsTotal, s.MinShare, s.FD)
+	}
 	if s.ModesTotal > 0 {
 		return fmt.Sprintf("step %d: %d/%d modes, hq %.3f, jsd %.4f", s.Step, s.Modes, s.ModesTotal, s.HQ, s.JSD)
 	}
@@ -46,6 +54,11 @@ var Targets = map[string]Target{
 	"grid25": {"grid25", "25/25 modes, hq ≥ 0.90", func(s Score) bool { return s.Modes == 25 && s.HQ >= 0.90 }},
 	"spiral": {"spiral", "jsd ≤ 0.05", func(s Score) bool { return s.JSD <= 0.05 }},
 	"moons":  {"moons", "jsd ≤ 0.05", func(s Score) bool { return s.JSD <= 0.05 }},
+}
+
+// scorer scores a run at its current step.
+type scorer interface {
+	Score(t *gan.Trainer) (Score, error)
 }
 
 // Scorer scores a 2-D run's samples against its data set.

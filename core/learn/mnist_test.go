@@ -1,0 +1,96 @@
+//go:build !(js && wasm)
+
+package learn
+
+import (
+	"math"
+	"testing"
+
+	"github.com/ganplayground/ganplayground/assets"
+	"github.com/ganplayground/ganplayground/core/classify"
+	"github.com/ganplayground/ganplayground/core/internal/mnistdir"
+	"github.com/ganplayground/ganplayground/core/recipe"
+	"github.com/ganplayground/ganplayground/core/session"
+)
+
+// The MNIST target reads images as eval does: held-out images of the
+// chosen digits are what G should draw, and they meet it by far; images
+// of one digit only, or noise, do not.
+func TestMNISTScorer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the MNIST files")
+	}
+	train, test := mnistdir.Load(t)
+	clf, err := classify.Unmarshal(assets.MNISTClassifier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &MNIST{Train: train.TrainSplit(), Test: test, Clf: clf}
+	sc, err := newMNISTScorer(m, []int{3, 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	valid := train.ValidSplit()
+	both := session.DigitRows(valid, []int{3, 7})[:1000*784] // the split holds about 2,000
+	threes := session.DigitRows(valid, []int{3})[:1000*784]
+	noise := make([]float32, 1000*784)
+	for i := range noise {
+		noise[i] = float32(math.Abs(math.Sin(float64(i) * 12.9898))) // any image that is no digit
+	}
+	cases := []struct {
+		name   string
+		x      []float32
+		digits int
+		fdLo   float64
+		fdHi   float64
+		met    bool
+	}{
+		{"held-out 3s and 7s", both, 2, 0, 3, true}, // 2.2: real images' own distance at 1,000 samples
+		{"held-out 3s only", threes, 1, MNISTMaxFD, math.Inf(1), false},
+		{"noise", noise, 0, MNISTMaxFD, math.Inf(1), false},
+	}
+	for _, c := range cases {
+		s, err := sc.score(c.x, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %s", c.name, s)
+		if s.Step != 7 || s.DigitsTotal != 2 || s.Digits > c.digits || s.FD < c.fdLo || s.FD > c.fdHi || MNISTTarget.Met(s) != c.met {
+			t.Errorf("%s: %s (met %v); want ≥ %d digits of 2, fd in [%g, %g], met %v", c.name, s, MNISTTarget.Met(s), c.digits, c.fdLo, c.fdHi, c.met)
+		}
+	}
+	nan := append([]float32(nil), both[:784]...)
+	nan[5] = float32(math.NaN())
+	if _, err := sc.score(nan, 7); err == nil {
+		t.Error("a NaN pixel: want an error")
+	}
+}
+
+// An MNIST recipe trains on the images it is given and is scored against
+// MNISTTarget; without them StepsToWith says what is missing.
+func TestStepsToWithMNIST(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the MNIST files")
+	}
+	rc, err := recipe.Parse("data=mnist&digits=17&z=8&g=16&d=16&batch=16&pack=1&steps=1000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := StepsToWith(rc, nil, 10, 20, nil); err == nil {
+		t.Error("no images: want an error")
+	}
+	train, test := mnistdir.Load(t)
+	clf, err := classify.Unmarshal(assets.MNISTClassifier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &MNIST{Train: train.TrainSplit(), Test: test, Clf: clf}
+	var seen []Score
+	res, err := StepsToWith(rc, m, 10, 20, func(s Score) { seen = append(seen, s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Reached || res.Steps != 20 || len(seen) != 2 || seen[1] != res.Last || res.Last.DigitsTotal != 2 || !(res.Last.FD > MNISTMaxFD) {
+		t.Errorf("20 steps of a tiny net: %+v (scores %v); want the target missed with fd > %d", res, seen, MNISTMaxFD)
+	}
+}
