@@ -6,6 +6,7 @@
 //
 //	go run ./core/learn/ttl                      # the whole table
 //	go run ./core/learn/ttl -data ring8,grid25   # some rows
+//	go run ./core/learn/ttl -data mnist -every 250  # MNIST's row (tens of minutes)
 //	go run ./core/learn/ttl -recipe "data=grid25&lrg=0.004" -seeds 21 -trace
 //	go run ./core/learn/ttl -flops                # matrix work per step of each default
 //	go run ./core/learn/ttl -flops -recipe "data=grid25&g=64,64,64"
@@ -31,7 +32,7 @@ import (
 
 func main() {
 	text := flag.String("recipe", "", "a new run's recipe (the data set's default under it); empty: the table")
-	dataSets := flag.String("data", strings.Join(learn.TableData, ","), "table rows to measure")
+	dataSets := flag.String("data", strings.Join(learn.TableData, ","), "table rows to measure (also mnist, which is not in the whole table)")
 	seeds := flag.String("seeds", "21", "with -recipe: comma-separated seeds")
 	every := flag.Int("every", 50, "score every N steps")
 	limit := flag.Int("limit", 0, "with -recipe: stop at this step (0: the recipe's steps)")
@@ -71,7 +72,11 @@ func main() {
 	if *text == "" {
 		var rows []learn.Row
 		for _, d := range strings.Split(*dataSets, ",") {
-			row, err := learn.TableRow(d, *every)
+			var m *learn.MNIST
+			if set := data.Lookup(d); set != nil && set.Image() {
+				m = mnist()
+			}
+			row, err := learn.TableRowWith(d, m, *every)
 			if err != nil {
 				fail(err)
 			}
