@@ -60,7 +60,7 @@ var Sets = []Set{
 			return Custom(points), nil
 		}},
 	{Name: "mnist", Dim: Pixels, OutAct: "sigmoid", Asset: MNISTAsset, NeedsDigits: true,
-		Recipe: "batch=64&z=100&g=256,512&d=512,256&gact=leaky&ddrop=0.3&opt=sgd&lrg=0.1&lrd=0.1&momramp=20000&decay=1&pack=1&gema=0.999&steps=16000&shards=8",
+		Recipe: "batch=32&z=100&g=128,256&d=256,128&gact=leaky&ddrop=0.3&lrg=0.001&lrd=0.001&decay=1&pack=2&gema=0.99&steps=6000",
 		source: func(s Spec, mnist *MNIST) (Source, error) {
 			if mnist == nil {
 				return nil, fmt.Errorf("data: MNIST is not loaded")

@@ -140,21 +140,6 @@ func TestParseNewCustom(t *testing.T) {
 	}
 }
 
-// The mnist default is a measured recipe of the gallery: it must stay
-// the preset it came from, without the preset's long weight average.
-// MNIST's default adds shards=8, so that the page can train it on several
-// workers: the same gradients up to the order of their float32 sums.
-// (grid25's default is no longer the gallery's grid25 preset: it meets
-// its target in fewer steps; core/learn checks it.)
-func TestMNISTDefaultIsItsPreset(t *testing.T) {
-	d, _ := ForData("mnist")
-	p, _ := Preset("mnist-all", "gavg=0&steps=16000&shards=8")
-	d.Seed, p.Seed = 0, 0
-	if d.Full() != p.Full() {
-		t.Errorf("mnist default %q is not mnist-all without gavg, to 16,000 steps, in 8 shards: %q", d.Full(), p.Full())
-	}
-}
-
 // docs/recipes.md lists every data set's default as it is.
 func TestDocsListDataDefaults(t *testing.T) {
 	b, err := os.ReadFile("../../docs/recipes.md")
