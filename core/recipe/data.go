@@ -126,18 +126,19 @@ import (
 // keep the digits spread: with batch 64, seed 21, the smallest digit's
 // share of the unpacked run stayed at 1.4–2.0% of the samples from step
 // 500 to 2,500 (Fréchet distance 14.0 at 3,750), the packed run's was
-// 1.4–5.3%, above 4% at six of those nine scores (18.5 at 2,250). Batch 32
-// learns about as fast per step as 64 (Fréchet distance 24.7 against
+// 1.4–5.3%, above 4% at six of those nine scores (18.5 at 2,250). Batch
+// 32 learns about as fast per step as 64 (Fréchet distance 24.7 against
 // 24.1 at 1,750 steps) at half the work. Seed 21 all digits: 31 at
-// 1,250 steps, 22.7 at 3,000, 16.2 at 6,000, 13.8 at 7,000 — short of
-// 10 at the step limit of 6,000 (docs/time-to-learn.md has the page's
-// speed and the seeds 1, 2, 3). Digits 3 and 7 (seed 21): 20.0 at 1,000
-// steps, 10.9 at 2,750. Tried and worse on seed 21: SGD 0.1 with the
-// gallery's momentum ramp on these nets (68 at 1,000 steps, 5 of 10
-// digits), Adam 0.0005 with gema=0.995 (batch 64: 67 at 750 steps
-// against 44), and a longer average with a decaying rate (gema=0.998,
-// ÷1.0002 per step: 21.9 at 4,250 steps against 20.3 at 4,750; digits 3
-// and 7: 15.6 at 2,000).
+// 1,250 steps, 22.7 at 3,000, 17.1 at 5,000, 13.8 at 7,000: short of
+// 10. The step limit, 5,000, is what the page trains in 170 s at the
+// 29.5 steps/s it showed on a 2-core machine at load average 5–13;
+// docs/time-to-learn.md has the seeds 1, 2 and 3. Digits 3 and 7 (seed
+// 21): 20.0 at 1,000 steps, 10.9 at 2,750. Tried and worse on seed 21:
+// SGD 0.1 with the gallery's momentum ramp on these nets (68 at 1,000
+// steps, 5 of 10 digits), Adam 0.0005 with gema=0.995 (batch 64: 67 at
+// 750 steps against 44), and a longer average with a decaying rate
+// (gema=0.998, ÷1.0002 per step: 21.9 at 4,250 steps against 20.3 at
+// 4,750; digits 3 and 7: 15.6 at 2,000).
 //
 // DataDefault is the recipe text of a data set's one-click run
 // ("data=grid25&prior=uniform&…"), or "" for an unknown data set.
