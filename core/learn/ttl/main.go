@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 // Command ttl measures steps to target ("time to learn"): it trains a
 // recipe on several seeds, scoring every few steps as `app eval` does, and
 // prints the first scored step that meets the data set's target (see
