@@ -33,7 +33,7 @@ var Presets = map[string]string{
 	// Batch 64 is a quarter of batch 256's matrix work per step (34.1
 	// against 136.4 MFLOP; with pack=2 25.7 against 102.6), so the check
 	// of six runs (core/learn's TestVanillaCollapsesAndPackingCures)
-	// costs about 80 CPU-seconds instead of 300. Tuned on seeds 21 and 22
+	// took 79 CPU-seconds instead of 311. Tuned on seeds 21 and 22
 	// (batch and rates) and 5 (decay); modes hit at 3,000 steps (eval's
 	// samples), vanilla against pack=2: tuning seeds 3, 3, 4 against
 	// 8, 8, 8; the page's seed 1 4 against 8 (hq 0.82); unseen seeds 2,
