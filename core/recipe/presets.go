@@ -37,8 +37,8 @@ var Presets = map[string]string{
 	// (batch and rates) and 5 (decay); modes hit at 3,000 steps (eval's
 	// samples), vanilla against pack=2: tuning seeds 3, 3, 4 against
 	// 8, 8, 8; the page's seed 1 4 against 8 (hq 0.82); unseen seeds 2,
-	// 3, 4 (the test's) and 6, 7, 8, 9: 4, 4, 3, 4, 3, 4, 4 against 8 on
-	// every one (pack=2 hq 0.33–0.74; vanilla hq ≤ 0.04).
+	// 3, 4 (the test's) and 6–12: 4, 4, 3, 4, 3, 4, 4, 4, 5, 5 against 8
+	// on every one (pack=2 hq 0.33–0.81; vanilla hq ≤ 0.05).
 	// Tried and dropped: the earlier recipe (batch 256, lrg 0.002, ÷1.0004)
 	// collapsed as well (seeds 1–4: 4, 4, 5, 4 against 8/8) at four times
 	// the cost; G 64×3 and D 64×2 at batch 256 either left the packed run
