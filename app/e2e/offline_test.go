@@ -137,6 +137,9 @@ func runOffline(t *testing.T, root, base string, stop func()) {
 	if cached["files"] < 10 {
 		t.Errorf("only %.0f files cached", cached["files"])
 	}
+	// Its demo would train on, a core's worth, through every check below:
+	// the service worker and its cache outlive the tab.
+	tb.close()
 
 	stop()
 	if resp, err := http.Get(base + "/"); err == nil {
@@ -216,6 +219,7 @@ func TestOfflineUpdate(t *testing.T) {
 	if keys := evalAwait[[]string](b, `caches.keys()`); len(keys) != 1 || keys[0] != "app-"+vB {
 		t.Errorf("caches %v, want only app-%s", keys, vB)
 	}
+	b.close() // its run would train on while c loads
 	stop()
 	c := open(t, browser, base+"/#data=ring8&run=1")
 	c.poll(`+document.querySelector('[data-test=step]')?.textContent > 0`, 90*time.Second)
