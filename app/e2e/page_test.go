@@ -159,6 +159,9 @@ func TestPage(t *testing.T) {
 			return strconv.Quote(rc.String())
 		}
 		tb.poll(`document.querySelector('[data-test=run-recipe]')?.textContent === `+resolved("g=32,32&d=32,32"), 45*time.Second)
+		// An idle page shows its picture (the data, D's verdict, G's grid)
+		// before anything trains.
+		tb.poll(`window.ganDrawn?.views > 0 && (() => { const c = document.querySelector('[data-test=view]'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) if (d[i]) return true; return false })()`, 15*time.Second)
 		choose := func(name string) {
 			eval[bool](tb, `(() => { const el = document.querySelector('[data-test=preset]'); el.value = `+strconv.Quote(name)+`; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
 		}

@@ -228,3 +228,21 @@ func TestPresetPickerNamesTheRecipe(t *testing.T) {
 		t.Errorf("pre-rendered menu:\n%s", html)
 	}
 }
+
+// The guide explains the picture on screen: dots and D's background on the
+// plane, the sample grid and its rows for images.
+func TestGuideExplainsThePictureShown(t *testing.T) {
+	plane := mount(t, &Guide{})
+	images := mount(t, &Guide{Images: true})
+	if !strings.Contains(plane, "orange dots") || strings.Contains(plane, `data-test="guide-images"`) {
+		t.Errorf("the 2-D guide must explain the dots, not the image grid:\n%s", plane)
+	}
+	if strings.Contains(images, "orange dots") || !strings.Contains(images, `data-test="guide-images"`) || !strings.Contains(images, "nearest") {
+		t.Errorf("the images guide must explain the grid and the nearest training images, not dots:\n%s", images)
+	}
+	for _, html := range []string{plane, images} {
+		if !strings.Contains(html, "1406.2661") {
+			t.Error("the guide must link the paper")
+		}
+	}
+}

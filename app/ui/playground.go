@@ -353,10 +353,13 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	// taken by hand, say). The counters, canvases and charts are drawn on
 	// their own budget (drawDue).
 	r := &p.rep
+	// in points at p.in, which holds the previous report once a full one
+	// is swapped into p.rep below: read what it says first.
+	light := in.Light
 	changed := in.Status != r.Status || in.Run != r.Run || in.Error != r.Error || in.Note != r.Note || in.Kind != r.Kind || in.Phase != r.Phase ||
 		in.Eval.State != r.Eval.State ||
 		!in.Light && (in.NearN == 0) != (r.NearN == 0) // the nearest view's caption goes with its first pairs
-	if in.Light {
+	if light {
 		// Keep the views; take the rest.
 		r.Kind, r.Light, r.Run, r.Status, r.Error, r.Note = in.Kind, true, in.Run, in.Status, in.Error, in.Note
 		r.Step, r.DSteps, r.StepsPerSec, r.Params, r.Recipe = in.Step, in.DSteps, in.StepsPerSec, in.Params, in.Recipe
@@ -373,10 +376,10 @@ func (p *Playground) onReport(ctx app.Context, b []byte) {
 	p.autosaveTick()
 	p.budget.mark(partCounters)
 	p.budget.mark(partCharts)
-	if !in.Light {
+	if !light {
 		p.budget.mark(partViews)
 	}
-	if !changed && in.Status == protocol.Training && time.Since(p.shown) < renderEvery {
+	if !changed && r.Status == protocol.Training && time.Since(p.shown) < renderEvery {
 		ctx.PreventUpdate()
 		p.drawDue(ctx)
 		// The last report of a burst (a step while paused) must still

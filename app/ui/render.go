@@ -78,7 +78,7 @@ func (p *Playground) Render() app.UI {
 					}))
 				}),
 			),
-			app.If(p.guideOpen, func() app.UI { return &Guide{} }),
+			app.If(p.guideOpen, func() app.UI { return &Guide{Images: p.rc.DataSet().Image()} }),
 			app.Section().Class("measures").Body(
 				app.If(p.rc.DataSet().Image(), func() app.UI {
 					return &EvalPanel{Eval: r.Eval, Step: r.Step, Shipped: p.shippedMNIST()}
