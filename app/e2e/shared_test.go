@@ -18,9 +18,8 @@ import (
 // app.wasm and worker.wasm anew. Both start with the first test that needs
 // them (a test run alone with -run starts them too) and stop in TestMain.
 var (
-	chromeOnce sync.Once
-	chrome     context.Context
-	chromeErr  error
+	chromeMu sync.Mutex
+	chrome   context.Context
 
 	serverOnce sync.Once
 	serverBase string
@@ -79,39 +78,11 @@ func sharedServer(t testing.TB, root string) string {
 // The context returned is its first tab, on about:blank; open makes
 // more tabs in the same profile.
 func sharedBrowser(t testing.TB) context.Context {
-	chromeOnce.Do(func() {
-		exe := os.Getenv("CHROMIUM")
-		if exe == "" {
-			exe = "/usr/bin/chromium"
-		}
-		profile, err := os.MkdirTemp("", "e2e-profile-")
-		if err != nil {
-			chromeErr = err
-			return
-		}
-		// Chromium's singleton socket lives in its TMPDIR, whose path
-		// must stay short (a Unix socket path has at most 108 bytes):
-		// `make e2e` points TMPDIR into the checkout.
-		tmp, err := os.MkdirTemp("/tmp", "gp-")
-		if err != nil {
-			os.RemoveAll(profile)
-			chromeErr = err
-			return
-		}
-		ctx, stop, err := headless.Start(exe, profile, tmp)
-		if err != nil {
-			os.RemoveAll(profile)
-			os.RemoveAll(tmp)
-			chromeErr = err
-			return
-		}
-		atExit(func() { stop(); os.RemoveAll(profile); os.RemoveAll(tmp) })
-		chrome = ctx
-	})
-	if chromeErr != nil {
-		t.Fatal(chromeErr)
+	browser, err := sharedChromium()
+	if err != nil {
+		t.Fatal(err)
 	}
-	ctx, cancel := chromedp.NewContext(chrome, chromedp.WithNewBrowserContext())
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	// The first call creates the browser context and its tab; like a
 	// browser's first call, it must carry no timeout.
@@ -119,4 +90,40 @@ func sharedBrowser(t testing.TB) context.Context {
 		t.Fatal(fmt.Errorf("a new browser context: %w", err))
 	}
 	return ctx
+}
+
+// sharedChromium is the package's Chromium, started on first use, and
+// started again if it has gone (a crash fails the test it happened in,
+// not every test after it).
+func sharedChromium() (context.Context, error) {
+	chromeMu.Lock()
+	defer chromeMu.Unlock()
+	if chrome != nil && chrome.Err() == nil {
+		return chrome, nil
+	}
+	exe := os.Getenv("CHROMIUM")
+	if exe == "" {
+		exe = "/usr/bin/chromium"
+	}
+	profile, err := os.MkdirTemp("", "e2e-profile-")
+	if err != nil {
+		return nil, err
+	}
+	// Chromium's singleton socket lives in its TMPDIR, whose path must
+	// stay short (a Unix socket path has at most 108 bytes): `make e2e`
+	// points TMPDIR into the checkout.
+	tmp, err := os.MkdirTemp("/tmp", "gp-")
+	if err != nil {
+		os.RemoveAll(profile)
+		return nil, err
+	}
+	ctx, stop, err := headless.Start(exe, profile, tmp)
+	if err != nil {
+		os.RemoveAll(profile)
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	atExit(func() { stop(); os.RemoveAll(profile); os.RemoveAll(tmp) })
+	chrome = ctx
+	return chrome, nil
 }
