@@ -18,7 +18,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/ganplayground/ganplayground/app/internal/headless"
 )
 
 // repoRoot is the folder holding go.mod.
@@ -60,32 +59,45 @@ func TestMain(m *testing.M) {
 		}
 		defer os.RemoveAll(dir)
 		binDir = dir
+		defer stopShared()
 		return m.Run()
 	}()
 	os.Exit(code)
 }
 
-// startServer builds the app natively and serves root/web on a free port.
+// startServer is the address of the package's own server of root/web
+// (sharedServer): a test that stops its server or serves other files
+// starts its own with startStoppableServer or serveStatic.
 func startServer(t testing.TB, root string) string {
-	base, _ := startStoppableServer(t, root)
-	return base
+	return sharedServer(t, root)
 }
 
-// startStoppableServer is startServer that also returns a function
-// stopping the server (the offline test needs the network gone). Stopping
-// twice, or stopping and then the test's cleanup, is fine.
+// startStoppableServer builds the app natively and serves root/web on a
+// free port for this test alone; it returns a function stopping the server
+// (the offline test needs the network gone). Stopping twice, or stopping
+// and then the test's cleanup, is fine.
 func startStoppableServer(t testing.TB, root string) (base string, stop func()) {
+	srv, base, err := serverCmd(root, buildApp(t, root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base, startProcess(t, srv, base)
+}
+
+// serverCmd is `app serve` of root/web on a free port, not started yet.
+func serverCmd(root, bin string) (srv *exec.Cmd, base string, err error) {
 	for _, f := range []string{"app.wasm", "worker.wasm", "wasm_exec.js", "worker.js"} {
 		if _, err := os.Stat(filepath.Join(root, "web", f)); err != nil {
-			t.Fatalf("web/%s is missing: run `make wasm` first", f)
+			return nil, "", fmt.Errorf("web/%s is missing: run `make wasm` first", f)
 		}
 	}
-	bin := buildApp(t, root)
-	addr := freeAddr(t)
-	srv := exec.Command(bin, "serve", "-addr", addr, "-web", filepath.Join(root, "web"))
+	addr, err := freePort()
+	if err != nil {
+		return nil, "", err
+	}
+	srv = exec.Command(bin, "serve", "-addr", addr, "-web", filepath.Join(root, "web"))
 	srv.Dir = root
-	base = "http://" + addr
-	return base, startProcess(t, srv, base)
+	return srv, "http://" + addr, nil
 }
 
 // buildApp builds the app natively (once per run of the package) and
@@ -109,22 +121,41 @@ func buildApp(t testing.TB, root string) string {
 
 // freeAddr is a loopback address with a port nobody listens on.
 func freeAddr(t testing.TB) string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := freePort()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return addr
+}
+
+func freePort() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
 	defer ln.Close()
-	return ln.Addr().String()
+	return ln.Addr().String(), nil
 }
 
 // startProcess starts a server process, waits until base answers / with
 // 200 and returns a function that stops it (also run at cleanup).
 func startProcess(t testing.TB, srv *exec.Cmd, base string) (stop func()) {
+	stop, err := launch(srv, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	return stop
+}
+
+// launch starts a server process and waits until base answers / with 200.
+// stop ends it; calling it more than once is fine.
+func launch(srv *exec.Cmd, base string) (stop func(), err error) {
 	if srv.Stdout == nil && srv.Stderr == nil {
 		srv.Stdout, srv.Stderr = os.Stderr, os.Stderr
 	}
 	if err := srv.Start(); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	var once sync.Once
 	stop = func() {
@@ -133,23 +164,22 @@ func startProcess(t testing.TB, srv *exec.Cmd, base string) (stop func()) {
 			srv.Wait()
 		})
 	}
-	t.Cleanup(stop)
 	for i := 0; ; i++ {
 		resp, err := http.Get(base + "/")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
-				return stop
+				return stop, nil
 			}
 		}
 		if i > 100 {
-			t.Fatalf("server did not start: %v", err)
+			stop()
+			return nil, fmt.Errorf("server did not start: %v", err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
 }
 
-// newBrowser starts headless Chromium with a fresh profile.
 // mnistSetUp is an MNIST test's start: skipped without E2E or without
 // `make assets`' data, else the repository, a started server and a fresh
 // browser.
@@ -165,35 +195,17 @@ func mnistSetUp(t *testing.T) (root, base string, browser context.Context) {
 	return root, startServer(t, root), newBrowser(t)
 }
 
+// newBrowser is a fresh profile (sharedBrowser): to the page, a browser
+// never used before.
 func newBrowser(t testing.TB) context.Context {
-	exe := os.Getenv("CHROMIUM")
-	if exe == "" {
-		exe = "/usr/bin/chromium"
-	}
-	ctx, stop, err := headless.Start(exe, t.TempDir(), shortTempDir(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(stop)
-	return ctx
-}
-
-// shortTempDir is a fresh folder directly under /tmp, removed after the
-// test: t.TempDir() nests the test's name under TMPDIR, which `make e2e`
-// points into the checkout, and a socket path in it can pass 108 bytes.
-func shortTempDir(t testing.TB) string {
-	dir, err := os.MkdirTemp("/tmp", "gp-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	return dir
+	return sharedBrowser(t)
 }
 
 // tab is one page under test.
 type tab struct {
-	t   *testing.T
-	ctx context.Context
+	t     *testing.T
+	ctx   context.Context
+	close func() // closes the tab (also done when the test ends)
 }
 
 // eval evaluates a JavaScript expression with a timeout.
@@ -274,7 +286,7 @@ func (tb *tab) screenshot(root, name string) {
 func open(t *testing.T, browser context.Context, url string) *tab {
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx}
+	tb := &tab{t: t, ctx: ctx, close: cancel}
 	// The page's console and uncaught exceptions go to the test log.
 	if err := chromedp.Listen(ctx, func(ev any) {
 		switch ev := ev.(type) {
@@ -308,7 +320,7 @@ func open(t *testing.T, browser context.Context, url string) *tab {
 func openWithScript(t *testing.T, browser context.Context, script, url string) *tab {
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx}
+	tb := &tab{t: t, ctx: ctx, close: cancel}
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatal(err)
 	}

@@ -124,6 +124,10 @@ func runOffline(t *testing.T, root, base string, stop func()) {
 	browser := newBrowser(t)
 	start := time.Now()
 	tb := open(t, browser, base+"/")
+	// The default demo starts training; what is checked here is the
+	// service worker's copy, not the run: pausing it spares the test a
+	// core's worth of training while the copy is made.
+	pauseRun(tb)
 	waitOfflineReady(t, tb, root)
 	text := tb.hook("offline")
 	cached := evalAwait[map[string]float64](tb, `(async () => {
@@ -137,6 +141,9 @@ func runOffline(t *testing.T, root, base string, stop func()) {
 	if cached["files"] < 10 {
 		t.Errorf("only %.0f files cached", cached["files"])
 	}
+	// Its demo would train on, a core's worth, through every check below:
+	// the service worker and its cache outlive the tab.
+	tb.close()
 
 	stop()
 	if resp, err := http.Get(base + "/"); err == nil {
@@ -182,6 +189,9 @@ func TestOfflineUpdate(t *testing.T) {
 	browser := newBrowser(t)
 	a := open(t, browser, base+"/#data=ring8&run=1")
 	vA := waitOfflineReady(t, a, root)
+	// The page stays open while the site changes under it; its run need
+	// not train meanwhile (the kill below starts a new worker anyway).
+	pauseRun(a)
 
 	// Build B: the same files but for a changed stylesheet, written over
 	// the site while the page is open.
@@ -216,12 +226,21 @@ func TestOfflineUpdate(t *testing.T) {
 	if keys := evalAwait[[]string](b, `caches.keys()`); len(keys) != 1 || keys[0] != "app-"+vB {
 		t.Errorf("caches %v, want only app-%s", keys, vB)
 	}
+	b.close() // its run would train on while c loads
 	stop()
 	c := open(t, browser, base+"/#data=ring8&run=1")
 	c.poll(`+document.querySelector('[data-test=step]')?.textContent > 0`, 90*time.Second)
 	if v := waitOfflineReady(t, c, root); v != vB {
 		t.Errorf("offline page of version %s, want %s", v, vB)
 	}
+}
+
+// pauseRun waits until the page trains, then pauses it.
+func pauseRun(tb *tab) {
+	tb.t.Helper()
+	tb.poll(`document.querySelector('[data-test=status]')?.textContent === "training"`, 90*time.Second)
+	jsClick(tb, "pause")
+	tb.poll(`document.querySelector('[data-test=status]').textContent === "paused"`, 30*time.Second)
 }
 
 // evalAwait is eval for an expression that returns a promise.

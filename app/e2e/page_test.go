@@ -44,13 +44,15 @@ func TestPage(t *testing.T) {
 		// pageload.go) on a quiet machine. Here they are only reported,
 		// so that a loaded machine cannot fail the test.
 		eval[bool](tb, `(() => { window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({type: "longtask"}); return true; })()`)
-		time.Sleep(6 * time.Second)
-		long := eval[[]float64](tb, `window.__long`)
-		sps := tb.hook("steps-per-sec")
-		t.Logf("ring8 in the page: %s steps/s; long tasks (>50 ms) during 6 s of training: %d %v", sps, len(long), long)
-		if v, _ := strconv.ParseFloat(sps, 64); v <= 0 {
-			t.Errorf("steps/s %q", sps)
+		// The page reports its speed once the worker has timed a few
+		// steps: wait for that, not a fixed while (a core's worth of
+		// training per second waited).
+		t1 := time.Now()
+		if !tb.wait(`+document.querySelector('[data-test=steps-per-sec]').textContent > 0`, 15*time.Second) {
+			t.Errorf("steps/s %q after %.0f s of training", tb.hook("steps-per-sec"), time.Since(t1).Seconds())
 		}
+		long := eval[[]float64](tb, `window.__long`)
+		t.Logf("ring8 in the page: %s steps/s; long tasks (>50 ms) during %.1f s of training: %d %v", tb.hook("steps-per-sec"), time.Since(t1).Seconds(), len(long), long)
 		tb.screenshot(root, "ring8-training")
 
 		t0 := time.Now()
@@ -276,14 +278,13 @@ func TestPage(t *testing.T) {
 			tb.screenshot(root, "mnist-error")
 			t.Fatalf("MNIST: %s", e)
 		}
-		time.Sleep(3 * time.Second)
-		t.Logf("MNIST (g=d=256,256, batch 64) in the page: %s steps/s", tb.hook("steps-per-sec"))
 		// The interpolation and nearest-neighbour views are drawn (not blank).
 		for _, id := range []string{"interp", "nearest"} {
 			tb.poll(`(() => { const c = document.querySelector('[data-test=`+id+`]'); if (!c) return false;
 				const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
 				for (let i = 0; i < d.length; i += 4) if (d[i] > 200) return true; return false })()`, 30*time.Second)
 		}
+		t.Logf("MNIST (g=d=256,256, batch 64) in the page: %s steps/s at step %s", tb.hook("steps-per-sec"), tb.hook("step"))
 		tb.screenshot(root, "mnist")
 		// The quick quality estimate: a progress bar, then the figures
 		// beside the paper's table, while the worker keeps answering.

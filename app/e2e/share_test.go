@@ -127,6 +127,7 @@ func TestShareLinks(t *testing.T) {
 	}
 	demo.click("play")
 	demo.poll(`+document.querySelector('[data-test=step]').textContent > 0`, 60*time.Second)
+	demo.close() // its run would train on through the downloads below
 
 	// Downloads, from the sender: G as safetensors, the samples as PNG.
 	sender.click("export-safetensors")
