@@ -131,15 +131,16 @@ import (
 // 24.1 at 1,750 steps) at half the work. Seed 21 all digits: 31 at
 // 1,250 steps, 22.7 at 3,000, 17.1 at 5,000, 13.8 at 7,000: short of
 // 10. The step limit, 5,000, is what the page trains in 170 s at the
-// 29.5 steps/s it showed on a 2-core machine at load average 5–13;
-// docs/time-to-learn.md has the seeds 1, 2 and 3. Digits 3 and 7 (seed
-// 21): 20.0 at 1,000 steps, 10.9 at 2,750. Tried and worse on seed 21:
-// SGD 0.1 with the gallery's momentum ramp on these nets (68 at 1,000
-// steps, 5 of 10 digits), Adam 0.0005 with gema=0.995 (batch 64: 67 at
-// 750 steps against 44), and a longer average with a decaying rate
-// (gema=0.998, ÷1.0002 per step: 21.9 at 4,250 steps against 20.3 at
-// 4,750; digits 3 and 7: 15.6 at 2,000). Adam 0.002 may be better (16.7
-// at 4,000 steps, 15.3 at 5,000) but was measured on seed 21 alone.
+// 29.5 steps/s it showed on a 2-core machine at load average 5–13 (93 s
+// at the 53.7 it showed at load average 2–6); docs/time-to-learn.md has
+// the seeds 1, 2 and 3. Digits 3 and 7 (seed 21): 20.0 at 1,000 steps,
+// 10.9 at 2,750. Tried and worse on seed 21: SGD 0.1 with the gallery's
+// momentum ramp on these nets (68 at 1,000 steps, 5 of 10 digits), Adam
+// 0.0005 with gema=0.995 (batch 64: 67 at 750 steps against 44), and a
+// longer average with a decaying rate (gema=0.998, ÷1.0002 per step:
+// 21.9 at 4,250 steps against 20.3 at 4,750; digits 3 and 7: 15.6 at
+// 2,000). Adam 0.002 may be better (16.7 at 4,000 steps, 15.3 at 5,000)
+// but was measured on seed 21 alone.
 //
 // DataDefault is the recipe text of a data set's one-click run
 // ("data=grid25&prior=uniform&…"), or "" for an unknown data set.
