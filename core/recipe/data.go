@@ -139,8 +139,9 @@ import (
 // 0.0005 with gema=0.995 (batch 64: 67 at 750 steps against 44), and a
 // longer average with a decaying rate (gema=0.998, ÷1.0002 per step:
 // 21.9 at 4,250 steps against 20.3 at 4,750; digits 3 and 7: 15.6 at
-// 2,000). Adam 0.002 may be better (16.7 at 4,000 steps, 15.3 at 5,000)
-// but was measured on seed 21 alone.
+// 2,000). Adam 0.002 may be better (15.3 at 5,000 steps on seed 21,
+// 15.0 on seed 1 against 19.9) but was not measured on seeds 2 and 3 or
+// on subsets.
 //
 // DataDefault is the recipe text of a data set's one-click run
 // ("data=grid25&prior=uniform&…"), or "" for an unknown data set.
