@@ -190,7 +190,7 @@ test-native:
 # cures it. They are the slowest tests: test-native skips them. All their
 # runs (16 at most) train at once and share the cores: run one per core
 # instead and the last long run trains alone while the other core waits.
-# Sharing the cores, niced, they end with the whole run (19 min idle with
+# Sharing the cores, niced, they end with the whole run (16 min idle with
 # an empty build cache): the timeout leaves room for a machine with one
 # core taken by other work.
 LEARNING := TestRing8DefaultLearns TestGrid25DefaultLearns TestMoonsDefaultLearns TestSpiralDefaultLearns TestVanillaCollapsesAndPackingCures
