@@ -42,6 +42,13 @@ func LoadMNIST(dir string, classifier []byte) (*MNIST, error) {
 	if err != nil {
 		return nil, fmt.Errorf("learn: MNIST: %w", err)
 	}
+	return NewMNIST(train, test, classifier)
+}
+
+// NewMNIST is LoadMNIST for files already read: all 60,000 training
+// images (of which the first 50,000 are drawn from), the test images and
+// the classifier file's bytes.
+func NewMNIST(train, test *data.MNIST, classifier []byte) (*MNIST, error) {
 	clf, err := classify.Unmarshal(classifier)
 	if err != nil {
 		return nil, fmt.Errorf("learn: classifier: %w", err)

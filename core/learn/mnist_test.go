@@ -7,9 +7,7 @@ import (
 	"testing"
 
 	"github.com/ganplayground/ganplayground/assets"
-	"github.com/ganplayground/ganplayground/core/classify"
 	"github.com/ganplayground/ganplayground/core/data"
-	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/internal/mnistdir"
 	"github.com/ganplayground/ganplayground/core/recipe"
 	"github.com/ganplayground/ganplayground/core/session"
@@ -22,12 +20,7 @@ func TestMNISTScorer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the MNIST files")
 	}
-	train, test := mnistdir.Load(t)
-	clf, err := classify.Unmarshal(assets.MNISTClassifier)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := &MNIST{Train: train.TrainSplit(), Test: test, Clf: clf}
+	train, m := realMNIST(t)
 	sc, err := newMNISTScorer(m, []int{3, 7})
 	if err != nil {
 		t.Fatal(err)
@@ -81,12 +74,7 @@ func TestStepsToWithMNIST(t *testing.T) {
 	if _, err := StepsToWith(rc, nil, 10, 20, nil); err == nil {
 		t.Error("no images: want an error")
 	}
-	train, test := mnistdir.Load(t)
-	clf, err := classify.Unmarshal(assets.MNISTClassifier)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := &MNIST{Train: train.TrainSplit(), Test: test, Clf: clf}
+	_, m := realMNIST(t)
 	var seen []Score
 	res, err := StepsToWith(rc, m, 10, 20, func(s Score) { seen = append(seen, s) })
 	if err != nil {
@@ -102,17 +90,12 @@ func TestStepsToWithMNIST(t *testing.T) {
 // default it replaced, whose 16,000 steps took about an hour in the page.
 // Steps to target are measured by `go run ./core/learn/ttl -data mnist`.
 func TestMNISTDefaultStepCost(t *testing.T) {
-	blank := &data.MNIST{Images: make([]uint8, 10*data.Pixels), Labels: []uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}}
 	flops := func(rc recipe.Recipe) float64 {
-		src, err := data.New(rc, blank)
+		f, err := StepFLOPs(rc)
 		if err != nil {
 			t.Fatal(err)
 		}
-		tr, err := gan.New(rc, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tr.StepFLOPs()
+		return f
 	}
 	def, err := recipe.ForData("mnist")
 	if err != nil {
@@ -127,4 +110,16 @@ func TestMNISTDefaultStepCost(t *testing.T) {
 	if d > o/4 {
 		t.Errorf("the mnist default's step is %.1f MFLOP, %.2f× mnist-all's %.1f; want at most a quarter", d/1e6, d/o, o/1e6)
 	}
+}
+
+// realMNIST is LeCun's files (read once per test binary by mnistdir) and
+// what scoring needs of them, with the shipped classifier.
+func realMNIST(t *testing.T) (train *data.MNIST, m *MNIST) {
+	t.Helper()
+	train, test := mnistdir.Load(t)
+	m, err := NewMNIST(train, test, assets.MNISTClassifier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return train, m
 }

@@ -26,7 +26,6 @@ import (
 
 	"github.com/ganplayground/ganplayground/assets"
 	"github.com/ganplayground/ganplayground/core/data"
-	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/internal/mnistdir"
 	"github.com/ganplayground/ganplayground/core/learn"
 	"github.com/ganplayground/ganplayground/core/recipe"
@@ -123,23 +122,13 @@ func moduleMNIST(dir string) string {
 	return d
 }
 
-// stepFLOPs is the matrix work of one training step of rc.
+// stepFLOPs is learn.StepFLOPs, exiting on an error.
 func stepFLOPs(rc recipe.Recipe) float64 {
-	var images *data.MNIST
-	if rc.DataSet().Image() {
-		// A blank image of each digit: StepFLOPs counts the products of
-		// the nets, whatever the pixels.
-		images = &data.MNIST{Images: make([]uint8, 10*data.Pixels), Labels: []uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}}
-	}
-	src, err := data.New(rc, images)
+	f, err := learn.StepFLOPs(rc)
 	if err != nil {
 		fail(err)
 	}
-	t, err := gan.New(rc, src)
-	if err != nil {
-		fail(err)
-	}
-	return t.StepFLOPs()
+	return f
 }
 
 func fail(err error) {
