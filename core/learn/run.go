@@ -40,11 +40,13 @@ func StepsToWith(rc recipe.Recipe, m *MNIST, every, limit int, trace func(Score)
 		sc  scorer
 		err error
 	)
+	if tg, err = targetOf(rc); err != nil {
+		return Result{}, err
+	}
 	if rc.DataSet().Image() {
 		if m == nil {
 			return Result{}, fmt.Errorf("learn: data=%s needs the MNIST images (StepsToWith)", rc.Data)
 		}
-		tg = MNISTTarget
 		if src, err = data.New(rc, m.Train); err != nil {
 			return Result{}, err
 		}
@@ -52,10 +54,6 @@ func StepsToWith(rc recipe.Recipe, m *MNIST, every, limit int, trace func(Score)
 			return Result{}, err
 		}
 	} else {
-		var ok bool
-		if tg, ok = Targets[rc.Data]; !ok {
-			return Result{}, fmt.Errorf("learn: no target for data=%s", rc.Data)
-		}
 		if src, err = data.New(rc, nil); err != nil {
 			return Result{}, err
 		}

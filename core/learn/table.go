@@ -38,11 +38,8 @@ func TableRowWith(data string, m *MNIST, every int) (Row, error) {
 	if err != nil {
 		return Row{}, err
 	}
-	target := Targets[data].Text
-	if rc.DataSet().Image() {
-		target = MNISTTarget.Text
-	}
-	row := Row{Data: data, Recipe: recipe.DataDefault(data), Target: target, Limit: rc.Steps}
+	tg, _ := targetOf(rc) // a set without one fails below, in StepsToWith
+	row := Row{Data: data, Recipe: recipe.DataDefault(data), Target: tg.Text, Limit: rc.Steps}
 	for _, s := range TableSeeds {
 		rc.Seed = s
 		res, err := StepsToWith(rc, m, every, 0, nil)

@@ -6,6 +6,7 @@ import (
 	"github.com/ganplayground/ganplayground/core/data"
 	"github.com/ganplayground/ganplayground/core/gan"
 	"github.com/ganplayground/ganplayground/core/metrics"
+	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
 // Scoring draws the samples `app eval` draws: EvalSamples with the fixed
@@ -54,6 +55,19 @@ var Targets = map[string]Target{
 	"grid25": {"grid25", "25/25 modes, hq ≥ 0.90", func(s Score) bool { return s.Modes == 25 && s.HQ >= 0.90 }},
 	"spiral": {"spiral", "jsd ≤ 0.05", func(s Score) bool { return s.JSD <= 0.05 }},
 	"moons":  {"moons", "jsd ≤ 0.05", func(s Score) bool { return s.JSD <= 0.05 }},
+}
+
+// targetOf is rc's data set's target: MNISTTarget for images, else its
+// entry in Targets.
+func targetOf(rc recipe.Recipe) (Target, error) {
+	if rc.DataSet().Image() {
+		return MNISTTarget, nil
+	}
+	tg, ok := Targets[rc.Data]
+	if !ok {
+		return Target{}, fmt.Errorf("learn: no target for data=%s", rc.Data)
+	}
+	return tg, nil
 }
 
 // scorer scores a run at its current step.
