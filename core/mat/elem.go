@@ -43,9 +43,9 @@ func SGD(w, g, v []float32, mom, step float32) float32 {
 
 // signBit is a float32's sign. With it cleared, bit patterns order as
 // the magnitudes do, +Inf above every finite value and NaN above +Inf, so
-// the kernels track their largest magnitude as an integer max: branch
-// free in every build, where the builtin float max is a call per element
-// in WebAssembly (~65 ns) and 11 ns natively.
+// the kernels track their largest magnitude as an integer max, where the
+// builtin float max (which keeps NaN too) cost 11 ns per element natively
+// and ~65 in WebAssembly, a call per element there.
 const signBit = 1 << 31
 
 // magBits is x's bit pattern with the sign cleared (see signBit).
@@ -103,8 +103,9 @@ func addRowsScalar(s, x []float32, rows int) {
 // Go 1.27's register allocation gives amd64's SQRTSS a destination other
 // than its source, and SQRTSS keeps that register's upper lanes, so each
 // square root waited on the last (a false dependency the compiler does
-// not break): the kernel ran 2.6× slower natively. Written this way the
-// square root is computed in place.
+// not break): an Adam update of MNIST's one-click nets (682k parameters)
+// took 4.0 ms natively, against 1.6 ms written this way, where the square
+// root is computed in place.
 func adamScalar(w, g, m, v []float32, b1, c1, b2, c2, step, eps float32) (hi uint32) {
 	g, m, v = g[:len(w)], m[:len(w)], v[:len(w)]
 	for j, gj := range g {

@@ -77,9 +77,10 @@ func addRows(s, x []float32, rows int) {
 }
 
 // adam and sgd keep their largest magnitude (see signBit) as four lane
-// maxima in a vector register, reduced once at the end: two integer ops
-// per vector of moments, where a separate scalar pass over them cost ~7%
-// of MNIST's step.
+// maxima in a vector register, reduced once at the end: an and-not and a
+// max per vector of moments. An Adam update of MNIST's one-click nets
+// (682k parameters) took 2.7 ms in Node with a separate scalar pass over
+// m and v for it, 0.5 ms so, about a tenth of that recipe's step.
 func adam(w, g, m, v []float32, b1, c1, b2, c2, step, eps float32) uint32 {
 	g, m, v = g[:len(w)], m[:len(w)], v[:len(w)]
 	vb1, vc1, vb2, vc2 := bc(b1), bc(c1), bc(b2), bc(c2)
