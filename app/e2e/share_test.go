@@ -168,7 +168,7 @@ func download(t *testing.T, tb *tab) []byte {
 	return b
 }
 
-// MNIST: the small preset is too large for a link, and the page says so
+// MNIST: the gallery's MNIST nets are too large for a link, and the page says so
 // and offers the weights file; a tiny MNIST net travels as a link, and the
 // worker fetches the data set before opening it.
 func TestShareMNIST(t *testing.T) {
@@ -181,13 +181,13 @@ func TestShareMNIST(t *testing.T) {
 	}
 	base := startServer(t, root)
 	browser := newBrowser(t)
-	const small = "data=mnist&z=100&g=256,512&d=512,256&gact=leaky&ddrop=0.3&opt=sgd&lrg=0.1&lrd=0.1&momramp=20000&decay=1&batch=64&pack=1" // the "Small MNIST (fast)" preset
-	tb := open(t, browser, base+"/#"+small+"&steps=20&run=1")
+	const galleryNets = "data=mnist&z=100&g=256,512&d=512,256&gact=leaky&ddrop=0.3&opt=sgd&lrg=0.1&lrd=0.1&momramp=20000&decay=1&batch=64&pack=1" // the gallery's MNIST nets (app preset mnist-all)
+	tb := open(t, browser, base+"/#"+galleryNets+"&steps=20&run=1")
 	tb.poll(`document.querySelector('[data-test=step]')?.textContent === "20" && document.querySelector('[data-test=status]').textContent === "paused"`, 240*time.Second)
 	tb.click("share")
 	tb.poll(`document.querySelector('[data-test=share-too-large]') !== null`, 60*time.Second)
 	msg := tb.hook("share-too-large")
-	t.Logf("small MNIST preset after 20 steps: %s", msg)
+	t.Logf("the gallery's MNIST nets after 20 steps: %s", msg)
 	if !strings.Contains(msg, "559632 parameters") || !strings.Contains(msg, "safetensors") || eval[bool](tb, `document.querySelector('[data-test=share-url]') !== null`) {
 		t.Errorf("too-large message %q", msg)
 	}
