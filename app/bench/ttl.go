@@ -98,7 +98,11 @@ func stepsToTarget(root string, data []string) ([]ttlResult, error) {
 				return
 			}
 			every := ttlEvery(d)
-			res, err := learn.StepsToWith(rc, mnist, every, 0, nil)
+			var trace func(learn.Score)
+			if isImageData(d) { // minutes long: show its way there
+				trace = func(s learn.Score) { fmt.Fprintf(os.Stderr, "bench: %s: %s\n", d, s) }
+			}
+			res, err := learn.StepsToWith(rc, mnist, every, 0, trace)
 			if err != nil {
 				errs[i] = fmt.Errorf("steps to target of %s: %w", d, err)
 				return

@@ -132,23 +132,32 @@ func TestNativeRunsTrainThePagesSeed(t *testing.T) {
 }
 
 // MNIST's time in the page needs the native run's step: asked for
-// without it, the bench stops before it starts, and says why.
+// without it, the bench stops before it starts, and says why; the
+// default's MNIST is skipped then, and -only's choice applies.
 func TestPageTTLOfMNISTNeedsTheNativeStep(t *testing.T) {
+	both := []string{"ring8", "mnist"}
 	for _, c := range []struct {
-		cfg  config
-		fail string
+		cfg           config
+		keep, skipped string
+		fail          string
 	}{
-		{config{pageTTL: []string{"ring8", "mnist"}, ttl: false}, "-page-ttl mnist needs the native steps to target"},
-		{config{pageTTL: []string{"ring8", "mnist"}, ttl: true}, ""},
-		{config{pageTTL: []string{"ring8", "mnist"}, ttl: false, only: map[string]bool{"ring8": true}}, ""},
-		{config{pageTTL: []string{"ring9"}, ttl: true}, "no learning target for ring9"},
+		{cfg: config{pageTTL: both, pageTTLGiven: true}, fail: "-page-ttl mnist needs the native steps to target"},
+		{cfg: config{pageTTL: both}, keep: "ring8", skipped: "mnist"},
+		{cfg: config{pageTTL: both, ttl: true, pageTTLGiven: true}, keep: "ring8,mnist"},
+		{cfg: config{pageTTL: both, ttl: true, only: map[string]bool{"mnist": true}}, keep: "mnist"},
+		{cfg: config{pageTTL: both, pageTTLGiven: true, only: map[string]bool{"ring8": true}}, keep: "ring8"},
+		{cfg: config{pageTTL: []string{"ring9"}, ttl: true, pageTTLGiven: true}, fail: "no learning target for ring9"},
 	} {
-		err := checkPageTTL(c.cfg)
+		keep, skipped, err := checkPageTTL(c.cfg)
 		switch {
-		case c.fail == "" && err != nil:
+		case c.fail != "":
+			if err == nil || !strings.Contains(err.Error(), c.fail) {
+				t.Errorf("%+v: %v, want %q", c.cfg, err, c.fail)
+			}
+		case err != nil:
 			t.Errorf("%+v: %v", c.cfg, err)
-		case c.fail != "" && (err == nil || !strings.Contains(err.Error(), c.fail)):
-			t.Errorf("%+v: %v, want %q", c.cfg, err, c.fail)
+		case strings.Join(keep, ",") != c.keep || strings.Join(skipped, ",") != c.skipped:
+			t.Errorf("%+v: keeps %v, skips %v; want %s, %s", c.cfg, keep, skipped, c.keep, c.skipped)
 		}
 	}
 }
