@@ -33,7 +33,7 @@ func printTTL(w io.Writer, res []workloadResult, ttl []ttlResult, inPage []pageT
 		measured[p.Data] = p
 	}
 	if len(ttl) > 0 {
-		fmt.Fprintf(w, "\ntime to learn: steps to target natively (core/learn, seed %d, scored as `app eval` scores every 50 steps, MNIST every 250, up to the recipe's step limit) over the page's steps/s above; and, for the data sets of -page-ttl, the time measured in the page, and how\n", ttlSeed)
+		fmt.Fprintf(w, "\ntime to learn: steps to target natively (core/learn, seed %d, scored as `app eval` scores every %d steps, MNIST every %d, up to the recipe's step limit) over the page's steps/s above; and, for the data sets of -page-ttl, the time measured in the page, and how\n", ttlSeed, ttlEvery("ring8"), ttlEvery("mnist"))
 		fmt.Fprintln(w, "\n| data | target | steps to target | the page's steps/s | seconds to target in the page | measured in the page |")
 		fmt.Fprintln(w, "|---|---|---:|---:|---:|---|")
 		for _, t := range ttl {

@@ -63,7 +63,6 @@ func ttlEvery(d string) int {
 type ttlResult struct {
 	Data   string
 	Target string
-	Every  int // scored every Every steps
 	learn.Result
 }
 
@@ -79,13 +78,11 @@ func stepsToTarget(root string, data []string) ([]ttlResult, error) {
 			return nil, err
 		}
 	}
-	order := slices.Clone(data)
-	slices.SortStableFunc(order, func(a, b string) int { return boolInt(isImageData(b)) - boolInt(isImageData(a)) })
 	out := make([]ttlResult, len(data))
 	errs := make([]error, len(data))
 	sem := make(chan struct{}, runtime.NumCPU())
 	var wg sync.WaitGroup
-	for _, d := range order {
+	for _, d := range ttlOrder(data) {
 		i := slices.Index(data, d)
 		sem <- struct{}{} // taken here, in order, so that the longest run starts first
 		wg.Add(1)
@@ -97,12 +94,11 @@ func stepsToTarget(root string, data []string) ([]ttlResult, error) {
 				errs[i] = err
 				return
 			}
-			every := ttlEvery(d)
 			var trace func(learn.Score)
 			if isImageData(d) { // minutes long: show its way there
 				trace = func(s learn.Score) { fmt.Fprintf(os.Stderr, "bench: %s: %s\n", d, s) }
 			}
-			res, err := learn.StepsToWith(rc, mnist, every, 0, trace)
+			res, err := learn.StepsToWith(rc, mnist, ttlEvery(d), 0, trace)
 			if err != nil {
 				errs[i] = fmt.Errorf("steps to target of %s: %w", d, err)
 				return
@@ -111,7 +107,7 @@ func stepsToTarget(root string, data []string) ([]ttlResult, error) {
 			if !isImageData(d) {
 				tg = learn.Targets[d]
 			}
-			out[i] = ttlResult{Data: d, Target: tg.Text, Every: every, Result: res}
+			out[i] = ttlResult{Data: d, Target: tg.Text, Result: res}
 			fmt.Fprintf(os.Stderr, "bench: %s: %s after %d steps (%.0f s natively)\n", d, metText(res), res.Steps, res.Seconds)
 		}()
 	}
@@ -130,6 +126,15 @@ func nativeRecipe(d string) (recipe.Recipe, error) {
 	rc, err := recipe.ForData(d)
 	rc.Seed = ttlSeed
 	return rc, err
+}
+
+// ttlOrder is the order the native runs start in: the image data sets
+// (MNIST: minutes) first, so that the short 2-D runs fill the other core
+// meanwhile instead of leaving MNIST alone at the end.
+func ttlOrder(data []string) []string {
+	order := slices.Clone(data)
+	slices.SortStableFunc(order, func(a, b string) int { return boolInt(isImageData(b)) - boolInt(isImageData(a)) })
+	return order
 }
 
 func boolInt(b bool) int {

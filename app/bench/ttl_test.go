@@ -129,6 +129,9 @@ func TestNativeRunsTrainThePagesSeed(t *testing.T) {
 	if ttlEvery("mnist") != 250 || ttlEvery("ring8") != 50 {
 		t.Errorf("scored every %d (mnist), %d (ring8)", ttlEvery("mnist"), ttlEvery("ring8"))
 	}
+	if got := strings.Join(ttlOrder(benchData), ","); got != "mnist,"+strings.Join(learn.TableData, ",") {
+		t.Errorf("native runs start in the order %s", got)
+	}
 }
 
 // MNIST's time in the page needs the native run's step: asked for
@@ -171,8 +174,8 @@ func TestTimeToLearnTableMNIST(t *testing.T) {
 		{W: measure.Workload{Name: "ring8"}, Impl: map[string]implResult{"go": windows(200), page: windows(150)}},
 	}
 	ttl := []ttlResult{
-		{Data: "mnist", Target: learn.MNISTTarget.Text, Every: 250, Result: learn.Result{Reached: true, Steps: 7250}},
-		{Data: "ring8", Target: "8/8 modes, hq ≥ 0.95", Every: 50, Result: learn.Result{Reached: true, Steps: 2400}},
+		{Data: "mnist", Target: learn.MNISTTarget.Text, Result: learn.Result{Reached: true, Steps: 7250}},
+		{Data: "ring8", Target: "8/8 modes, hq ≥ 0.95", Result: learn.Result{Reached: true, Steps: 2400}},
 	}
 	inPage := []pageTTL{
 		{Data: "ring8", Reached: true, Step: 2410, Sec: 17.25, FromNav: 19.5, Readout: "8/8 modes, 95% high-quality"},
