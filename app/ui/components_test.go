@@ -213,6 +213,7 @@ func TestPresetPickerNamesTheRecipe(t *testing.T) {
 		{"data=grid25", "grid25 defaults"},
 		{"data=moons", "moons defaults"},
 		{"data=mnist", "mnist defaults"},
+		{"data=mnist&digits=73", "MNIST 3 and 7 (quick)"},
 		{"data=grid25&g=32,32", "— custom —"},
 		{"seed=7", "— custom —"},
 	} {

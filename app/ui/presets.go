@@ -25,10 +25,10 @@ var Presets = []Preset{
 	// with momentum and an exponentially decaying learning rate.
 	// The CLI's preset, so the two cannot drift apart.
 	{"Paper MNIST", recipe.Presets["paper-mnist"]},
-	// The gallery's MNIST recipe (core/recipe preset mnist-all): plain SGD
-	// with momentum, as the paper, because Adam's per-weight steps leave
-	// an MLP G's pixels speckled for thousands of steps.
-	{"Small MNIST (fast)", "data=mnist&z=100&g=256,512&d=512,256&gact=leaky&ddrop=0.3&opt=sgd&lrg=0.1&lrd=0.1&momramp=20000&decay=1&batch=64&pack=1"},
+	// MNIST's one-click recipe on two digits: recognisable 3s and 7s within
+	// about a minute, the quickest MNIST run to show a class
+	// (docs/time-to-learn.md).
+	{"MNIST 3 and 7 (quick)", recipe.DataDefault("mnist") + "&digits=37"},
 }
 
 // actPreset asks the Playground to load a preset: value is its index.

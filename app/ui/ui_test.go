@@ -78,6 +78,10 @@ func TestPresets(t *testing.T) {
 	if rc, _ := recipe.Parse(Presets[2].Recipe); rc.Data != "mnist" || rc.Z != 100 || rc.DAct != "maxout" || rc.Opt != "sgd" {
 		t.Errorf("paper preset %+v", rc)
 	}
+	mnist, _ := recipe.ForData("mnist")
+	if rc, _ := recipe.Parse(Presets[3].Recipe); rc.Get("digits") != "37" || rc.Diff(mnist, "digits") != nil {
+		t.Errorf("the two-digit preset is not MNIST's one-click recipe on 3 and 7: %v", rc.Diff(mnist, "digits"))
+	}
 }
 
 // The estimate's samples × images stays near the ten-digit cost; one

@@ -16,6 +16,10 @@ type Result struct {
 	Steps   int     `json:"steps"` // the first scored step that met the target, else the last step
 	Last    Score   `json:"last"`  // the score at Steps
 	Seconds float64 `json:"seconds"`
+	// AtLimit is the score at the step limit, for a run told to go on
+	// past its target (Through): the targets of the one-click recipes
+	// hold at their limit, not only at one scored step on the way.
+	AtLimit *Score `json:"at_limit,omitempty"`
 }
 
 // StepsTo trains rc (a 2-D recipe) from step 0, scoring it every `every`
@@ -28,6 +32,16 @@ func StepsTo(rc recipe.Recipe, every, limit int, trace func(Score)) (Result, err
 // StepsToWith is StepsTo for any data set: an MNIST recipe trains on m's
 // images and is scored against MNISTTarget (m is not read for 2-D sets).
 func StepsToWith(rc recipe.Recipe, m *MNIST, every, limit int, trace func(Score)) (Result, error) {
+	return scoredRun(rc, m, every, limit, trace, false)
+}
+
+// Through is StepsToWith that trains on to the step limit after the target
+// is met, and also reports the score there (Result.AtLimit).
+func Through(rc recipe.Recipe, m *MNIST, every, limit int, trace func(Score)) (Result, error) {
+	return scoredRun(rc, m, every, limit, trace, true)
+}
+
+func scoredRun(rc recipe.Recipe, m *MNIST, every, limit int, trace func(Score), through bool) (Result, error) {
 	if limit <= 0 {
 		limit = rc.Steps
 	}
@@ -82,9 +96,12 @@ func StepsToWith(rc recipe.Recipe, m *MNIST, every, limit int, trace func(Score)
 		if trace != nil {
 			trace(s)
 		}
-		res.Steps, res.Last = t.Step, s
-		if tg.Met(s) {
-			res.Reached = true
+		if !res.Reached {
+			res.Steps, res.Last, res.Reached = t.Step, s, tg.Met(s)
+		}
+		if through {
+			res.AtLimit = &s
+		} else if res.Reached {
 			break
 		}
 	}

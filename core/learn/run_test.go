@@ -35,6 +35,37 @@ func TestStepsToScoresUpToTheLimit(t *testing.T) {
 	}
 }
 
+// Through trains on past the first score that meets the target, keeps
+// that first score in Steps and Last, and reports the last in AtLimit;
+// StepsTo stops at the first.
+func TestThroughGoesOnToTheLimit(t *testing.T) {
+	rc, err := recipe.Parse("batch=16&g=8&d=8&steps=1000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := Targets["ring8"]
+	defer func() { Targets["ring8"] = kept }()
+	Targets["ring8"] = Target{"ring8", "scored at step 20 or later", func(s Score) bool { return s.Step >= 20 }}
+	var seen []int
+	res, err := Through(rc, nil, 10, 45, func(s Score) { seen = append(seen, s.Step) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Reached || res.Steps != 20 || res.Last.Step != 20 || res.AtLimit == nil || res.AtLimit.Step != 45 {
+		t.Errorf("result %+v, at limit %+v", res, res.AtLimit)
+	}
+	if !reflect.DeepEqual(seen, []int{10, 20, 30, 40, 45}) {
+		t.Errorf("scored at %v, want [10 20 30 40 45]", seen)
+	}
+	first, err := StepsTo(rc, 10, 45, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !first.Reached || first.Steps != 20 || first.AtLimit != nil {
+		t.Errorf("StepsTo: %+v", first)
+	}
+}
+
 // The table names a missed target with the score it stopped at.
 func TestWriteTable(t *testing.T) {
 	var b strings.Builder

@@ -10,6 +10,7 @@
 //	go run ./core/learn/ttl -data ring8,grid25   # some rows
 //	go run ./core/learn/ttl -data mnist -every 250  # MNIST's row (tens of minutes)
 //	go run ./core/learn/ttl -recipe "data=grid25&lrg=0.004" -seeds 21 -trace
+//	go run ./core/learn/ttl -recipe "data=mnist" -seeds 1 -every 250 -through  # and the score at the limit
 //	go run ./core/learn/ttl -flops                # matrix work per step of each default
 //	go run ./core/learn/ttl -flops -recipe "data=grid25&g=64,64,64"
 //
@@ -38,6 +39,7 @@ func main() {
 	every := flag.Int("every", 50, "score every N steps")
 	limit := flag.Int("limit", 0, "with -recipe: stop at this step (0: the recipe's steps)")
 	trace := flag.Bool("trace", false, "with -recipe: print every score to stderr")
+	through := flag.Bool("through", false, "with -recipe: train on to the step limit after the target is met, and print the score there too")
 	flops := flag.Bool("flops", false, "print the matrix work per step (gan.StepFLOPs) of -recipe, else of each -data default, and stop")
 	mnistDir := flag.String("mnist", "", "folder of LeCun's MNIST .gz files (default: the GoMNIST module's, as `app` finds it)")
 	flag.Parse()
@@ -96,7 +98,11 @@ func main() {
 		if rc.DataSet().Image() {
 			m = mnist()
 		}
-		res, err := learn.StepsToWith(rc, m, *every, *limit, func(sc learn.Score) {
+		run := learn.StepsToWith
+		if *through {
+			run = learn.Through
+		}
+		res, err := run(rc, m, *every, *limit, func(sc learn.Score) {
 			if *trace {
 				fmt.Fprintf(os.Stderr, "seed %s %s\n", s, sc)
 			}
