@@ -185,7 +185,7 @@ func run(c config, out io.Writer) error {
 			if i < 0 { // checkPageTTL rules this out
 				return fmt.Errorf("-page-ttl %s: no native steps to target", d)
 			}
-			fmt.Fprintf(os.Stderr, "bench: time to target in the page: /#data=%s&run=1, to step %d\n", d, ttl[i].Steps)
+			fmt.Fprintf(os.Stderr, "bench: time to target in the page: /#data=%s&seed=%d&run=1, to step %d\n", d, ttlSeed, ttl[i].Steps)
 			r, err = timeToStepInPage(b, appBase, ttl[i])
 		} else {
 			fmt.Fprintf(os.Stderr, "bench: time to target in the page: /#data=%s&run=1\n", d)

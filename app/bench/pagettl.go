@@ -23,6 +23,7 @@ import (
 // in the worker, so the page's run meets the target at that step too.
 type pageTTL struct {
 	Data    string
+	Frag    string  // the address's fragment (by the step counter only)
 	Native  int     // the native run's step the page was timed to (0: timed by its readout)
 	Reached bool    // the readout met the target, or the counter reached Native
 	Step    int     // the step shown when it did, else the last step
@@ -127,6 +128,7 @@ func timeToStepInPage(b *chrome, base string, t ttlResult) (pageTTL, error) {
 	if err != nil {
 		return res, err
 	}
+	res.Frag = frag
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/#"+frag)); err != nil {
 		return res, err
 	}

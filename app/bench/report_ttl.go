@@ -62,7 +62,7 @@ func printTTL(w io.Writer, res []workloadResult, ttl []ttlResult, inPage []pageT
 	for _, p := range inPage {
 		switch {
 		case p.Native > 0: // timeToStepInPage returns only when the counter got there
-			fmt.Fprintf(w, "\nin the page itself (/#data=%s&run=1 on the native run's seed, its step counter polled every 100 ms; the page shows it at most every 200 ms): step %d, the native run's, first shown as step %d, %.1f s after the first step (%.1f s after navigation) — the same recipe and seed train the same bits, so the page's run is then where the native one was\n", p.Data, p.Native, p.Step, p.Sec, p.FromNav)
+			fmt.Fprintf(w, "\nin the page itself (/#%s, the native run's data set and seed; its step counter polled every 100 ms, which the page shows at most every 200 ms): step %d, the native run's, first shown as step %d, %.1f s after the first step (%.1f s after navigation) — the same recipe and seed train the same bits, so the page's run is then where the native one was\n", p.Frag, p.Native, p.Step, p.Sec, p.FromNav)
 		case p.Reached:
 			fmt.Fprintf(w, "\nin the page itself (/#data=%s&run=1, its own readout polled every 100 ms; the page re-renders it about once a second): target first shown at step %d, %.1f s after the first step (%.1f s after navigation): %q\n", p.Data, p.Step, p.Sec, p.FromNav, p.Readout)
 		default:

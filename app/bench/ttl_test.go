@@ -179,7 +179,7 @@ func TestTimeToLearnTableMNIST(t *testing.T) {
 	}
 	inPage := []pageTTL{
 		{Data: "ring8", Reached: true, Step: 2410, Sec: 17.25, FromNav: 19.5, Readout: "8/8 modes, 95% high-quality"},
-		{Data: "mnist", Native: 7250, Reached: true, Step: 7262, Sec: 240.5, FromNav: 244},
+		{Data: "mnist", Frag: "data=mnist&seed=1&run=1", Native: 7250, Reached: true, Step: 7262, Sec: 240.5, FromNav: 244},
 	}
 	var b strings.Builder
 	printTTL(&b, res, ttl, inPage)
@@ -188,7 +188,7 @@ func TestTimeToLearnTableMNIST(t *testing.T) {
 		"| mnist | 38.0 [36.0–40.0] | 31.0 [30.0–32.0] | 45.0 [45.0–45.0] | 0.82× |",
 		"| mnist | every digit ≥ ½ its share, FD ≤ 10 | 7250 | 31.0 | 233.9 | 240.5 (its step counter to step 7250, the native run's) |",
 		"| ring8 | 8/8 modes, hq ≥ 0.95 | 2400 | 150 | 16.0 | 17.2 (its readout, step 2410) |",
-		"step 7250, the native run's, first shown as step 7262, 240.5 s after the first step (244.0 s after navigation)",
+		"in the page itself (/#data=mnist&seed=1&run=1, the native run's data set and seed; its step counter polled every 100 ms, which the page shows at most every 200 ms): step 7250, the native run's, first shown as step 7262, 240.5 s after the first step (244.0 s after navigation)",
 		"target first shown at step 2410, 17.2 s after the first step",
 	} {
 		if !strings.Contains(out, want) {
