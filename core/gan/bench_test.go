@@ -14,8 +14,8 @@ import (
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
-// The three workloads of docs/speed.md. Run them natively and in Node to
-// compare with the tables there:
+// The three workloads of docs/speed.md, and MNIST's one-click recipe. Run
+// them natively and in Node to compare with the tables there:
 //
 //	go test -run '^$' -bench Step ./core/gan
 //	GOOS=js GOARCH=wasm go test -exec=$(go env GOROOT)/lib/wasm/go_js_wasm_exec -run '^$' -bench Step ./core/gan
@@ -28,6 +28,16 @@ const (
 func BenchmarkStepW1(b *testing.B)         { benchStep(b, recipeW1) }
 func BenchmarkStepW2(b *testing.B)         { benchStep(b, recipeW2) }
 func BenchmarkStepPaperMNIST(b *testing.B) { benchStep(b, recipePaper) }
+
+// MNIST's one-click recipe (what a click on the data set trains), read
+// from the recipe table so that it follows every retune of that recipe.
+func BenchmarkStepMNISTDefault(b *testing.B) {
+	rc, err := recipe.ParseNew("data=mnist")
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchStep(b, rc.Full())
+}
 
 // W2 with the products split over every core (train -workers): the same
 // bits, natively faster.

@@ -69,14 +69,18 @@ func TestElemSIMDEqualsScalar(t *testing.T) {
 		}
 		w2, m2, v2 := slices.Clone(w), slices.Clone(m), slices.Clone(v)
 		for range 3 {
-			adam(w, g, m, v, 0.5, 0.5, 0.999, 0.001, 1e-3, 1e-8)
-			adamScalar(w2, g, m2, v2, 0.5, 0.5, 0.999, 0.001, 1e-3, 1e-8)
+			hi := adam(w, g, m, v, 0.5, 0.5, 0.999, 0.001, 1e-3, 1e-8)
+			hi2 := adamScalar(w2, g, m2, v2, 0.5, 0.5, 0.999, 0.001, 1e-3, 1e-8)
+			if hi != hi2 {
+				t.Fatalf("Adam len %d: peak %#x, scalar %#x", n, hi, hi2)
+			}
 		}
 		sameBits(t, "Adam w", n, w, w2)
 		sameBits(t, "Adam m", n, m, m2)
 		sameBits(t, "Adam v", n, v, v2)
-		sgd(w, g, m, 0.7, 0.1)
-		sgdScalar(w2, g, m2, 0.7, 0.1)
+		if hi, hi2 := sgd(w, g, m, 0.7, 0.1), sgdScalar(w2, g, m2, 0.7, 0.1); hi != hi2 {
+			t.Fatalf("SGD len %d: peak %#x, scalar %#x", n, hi, hi2)
+		}
 		sameBits(t, "SGD w", n, w, w2)
 		sameBits(t, "SGD v", n, m, m2)
 	}

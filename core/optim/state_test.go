@@ -1,7 +1,9 @@
 package optim
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/ganplayground/ganplayground/core/nn"
@@ -52,6 +54,53 @@ func TestDecayStopsAtFloor(t *testing.T) {
 		}
 		if lrmin > 0 && o.LR() != lrmin {
 			t.Fatalf("lrmin %v: rate %v, want the floor", lrmin, o.LR())
+		}
+	}
+}
+
+// Err names the first bad moment wherever it sits in a tensor (a group of
+// four or the tail past the last) and whichever tensor holds it: the watch
+// the update kernels keep sees every element they write.
+func TestErrFindsEveryPosition(t *testing.T) {
+	for _, kind := range []string{"adam", "sgd"} {
+		for _, bad := range []float32{float32(math.NaN()), float32(math.Inf(1)), -math.MaxFloat32} {
+			for tensor, n := range []int{5, 11} {
+				for j := range n {
+					ps := []*nn.Param{
+						{Name: "a", Rows: 1, Cols: 5, W: make([]float32, 5), G: make([]float32, 5)},
+						{Name: "b", Rows: 1, Cols: 11, W: make([]float32, 11), G: make([]float32, 11)},
+					}
+					for _, p := range ps {
+						for i := range p.G {
+							p.G[i] = 0.25
+						}
+					}
+					// A gradient of −MaxFloat32 overflows Adam's v (g²) but leaves
+					// m finite; SGD's velocity (rate 1) is MaxFloat32 after one
+					// update and overflows in the next.
+					o, err := New(Config{Kind: kind, LR: 1, Mom: 0.5, B2: 0.999, Decay: 1}, ps)
+					if err != nil {
+						t.Fatal(err)
+					}
+					ps[tensor].G[j] = bad
+					o.Update()
+					if kind == "sgd" && bad == -math.MaxFloat32 {
+						if o.Err() != nil {
+							t.Fatalf("sgd: a velocity of MaxFloat32 reported bad: %v", o.Err())
+						}
+						o.Update() // 0.5·MaxFloat32 + MaxFloat32 overflows
+					}
+					err = o.Err()
+					first := tensor // State: every m, then every v
+					if kind == "adam" && bad == -math.MaxFloat32 {
+						first += len(ps)
+					}
+					want := fmt.Sprintf("moment %d[%d] ", first, j)
+					if err == nil || !strings.Contains(err.Error(), want) {
+						t.Fatalf("%s, gradient %v at %d[%d]: Err %v, want one naming %q", kind, bad, tensor, j, err, want)
+					}
+				}
+			}
 		}
 	}
 }
