@@ -5,10 +5,12 @@
 // the same GAN in the same browser (wasm and cpu backends), and native Go
 // on the same core code, for the workloads of package measure, and prints
 // one table with the ratios against their targets (docs/speed.md). Then
-// each 2-D data set's one-click recipe in the Go worker and in the page,
-// and the time-to-learn table: steps to target from core/learn (trained
-// natively before the browser starts) over the page's steps/s, with
-// ring8's time to target measured in the page itself; then the real
+// each data set's one-click recipe (the 2-D sets and MNIST) in the Go
+// worker and in the page, and the time-to-learn table: steps to target
+// from core/learn (trained natively before the browser starts) over the
+// page's steps/s, with the time to target measured in the page itself —
+// ring8's by the page's readout, MNIST's by its step counter reaching the
+// native run's step (the page shows no Fréchet distance); then the real
 // page's time to its first training step, the gzip sizes of the page's
 // WASM binaries, and heap allocations per step.
 //

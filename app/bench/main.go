@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ganplayground/ganplayground/app/bench/measure"
+	"github.com/ganplayground/ganplayground/core/learn"
 	"github.com/ganplayground/ganplayground/core/recipe"
 )
 
@@ -28,6 +29,9 @@ type config struct {
 	impls    []string        // browser implementations to run
 	ttl      bool            // steps to target natively, for the data sets' rows
 	pageTTL  []string        // data sets whose time to target is also measured in the page
+	// pageTTLGiven: -page-ttl was on the command line (else pageTTL is
+	// its default, from which -ttl=false quietly drops MNIST).
+	pageTTLGiven bool
 }
 
 // wants reports whether the workload named name is to run.
@@ -63,12 +67,13 @@ func main() {
 	flag.IntVar(&c.windows, "windows", 5, "measured windows per implementation and workload (the median is reported)")
 	flag.DurationVar(&c.window, "window", 1500*time.Millisecond, "shortest window (a window is also at least one step)")
 	flag.DurationVar(&c.warm, "warm", 3*time.Second, "warm-up per implementation and workload")
-	flag.StringVar(&only, "only", "", "comma-separated workloads to run (W1,W2,paper; W2x8, W2 in 8 shards on 1 and 2 workers; the data sets ring8,grid25,spiral,moons; default all)")
+	flag.StringVar(&only, "only", "", "comma-separated workloads to run (W1,W2,paper; W2x8, W2 in 8 shards on 1 and 2 workers; the data sets ring8,grid25,spiral,moons,mnist; default all)")
 	flag.StringVar(&impls, "impls", "go,go-scalar,page,tfjs-wasm,tfjs-wasm-default,tfjs-cpu", "browser implementations to run (see web/bench.js; page is the real page)")
 	flag.IntVar(&c.visits, "visits", 3, "fresh-profile loads of the real page to time (0 skips)")
 	flag.BoolVar(&c.ttl, "ttl", true, "train the data sets' defaults natively to their targets (core/learn) for the time-to-learn table")
-	flag.StringVar(&pageTTL, "page-ttl", "ring8", "comma-separated data sets whose time to target is also measured in the page (empty: none)")
+	flag.StringVar(&pageTTL, "page-ttl", "ring8,mnist", "comma-separated data sets whose time to target is also measured in the page, by its readout (mnist: by its step counter, to the native run's step, so it needs -ttl) (empty: none)")
 	flag.Parse()
+	flag.Visit(func(f *flag.Flag) { c.pageTTLGiven = c.pageTTLGiven || f.Name == "page-ttl" })
 	for _, d := range strings.Split(pageTTL, ",") {
 		if d != "" {
 			c.pageTTL = append(c.pageTTL, d)
@@ -102,6 +107,16 @@ func run(c config, out io.Writer) error {
 	if err := checkInputs(c, workloads); err != nil {
 		return err
 	}
+	var (
+		skipped []string
+		err     error
+	)
+	if c.pageTTL, skipped, err = checkPageTTL(c); err != nil {
+		return err
+	}
+	for _, d := range skipped {
+		fmt.Fprintf(os.Stderr, "bench: %s's time to target in the page skipped: it needs the native steps to target, which -ttl=false skips\n", d)
+	}
 	// Steps to target first, natively, before the browser starts: the runs
 	// take both cores.
 	var ttl []ttlResult
@@ -114,8 +129,7 @@ func run(c config, out io.Writer) error {
 		}
 		if len(data) > 0 {
 			fmt.Fprintf(os.Stderr, "bench: steps to target, natively (core/learn, seed %d): %s\n", ttlSeed, strings.Join(data, ", "))
-			var err error
-			if ttl, err = stepsToTarget(data); err != nil {
+			if ttl, err = stepsToTarget(c.root, data); err != nil {
 				return err
 			}
 		}
@@ -165,8 +179,18 @@ func run(c config, out io.Writer) error {
 		if !c.wants(d) {
 			continue
 		}
-		fmt.Fprintf(os.Stderr, "bench: time to target in the page: /#data=%s&run=1\n", d)
-		r, err := timeToTargetInPage(b, appBase, d)
+		var r pageTTL
+		if isImageData(d) {
+			i := slices.IndexFunc(ttl, func(t ttlResult) bool { return t.Data == d })
+			if i < 0 { // checkPageTTL rules this out
+				return fmt.Errorf("-page-ttl %s: no native steps to target", d)
+			}
+			fmt.Fprintf(os.Stderr, "bench: time to target in the page: /#data=%s&seed=%d&run=1, to step %d\n", d, ttlSeed, ttl[i].Steps)
+			r, err = timeToStepInPage(b, appBase, ttl[i])
+		} else {
+			fmt.Fprintf(os.Stderr, "bench: time to target in the page: /#data=%s&run=1\n", d)
+			r, err = timeToTargetInPage(b, appBase, d)
+		}
 		if err != nil {
 			return err
 		}
@@ -218,6 +242,29 @@ func checkInputs(c config, workloads []measure.Workload) error {
 		}
 	}
 	return nil
+}
+
+// checkPageTTL is the data sets whose time to target the page can show,
+// checked before anything runs. An image data set's page shows no
+// Fréchet distance, so its time is measured to the step at which the
+// native run met the target, which only -ttl trains: with -ttl=false,
+// -page-ttl naming it is refused, and the default's is skipped.
+func checkPageTTL(c config) (keep, skipped []string, err error) {
+	for _, d := range c.pageTTL {
+		switch {
+		case !c.wants(d):
+			continue
+		case isImageData(d) && !c.ttl && c.pageTTLGiven:
+			return nil, nil, fmt.Errorf("-page-ttl %s needs the native steps to target (-ttl, on by default): the page shows no Fréchet distance, so its time to target is measured to the step at which the native run met the target", d)
+		case isImageData(d) && !c.ttl:
+			skipped = append(skipped, d)
+			continue
+		case !isImageData(d) && learn.Targets[d].Met == nil:
+			return nil, nil, fmt.Errorf("-page-ttl %s: no learning target for %s", d, d)
+		}
+		keep = append(keep, d)
+	}
+	return keep, skipped, nil
 }
 
 func repoRoot() (string, error) {

@@ -69,3 +69,26 @@ func TestWorkersRow(t *testing.T) {
 		t.Errorf("workers row:\n%s\nwant %s", b.String(), want)
 	}
 }
+
+// With only data sets run (-only mnist), the benchmark workloads' tables
+// are left out rather than printed empty; the data set's page figures stay.
+func TestReportWithOnlyADataSet(t *testing.T) {
+	pg := windows(40, 42)
+	pg.Shown, pg.Sec = []float64{41}, 6
+	res := []workloadResult{{W: measure.Workload{Name: "mnist"}, Impl: map[string]implResult{"go": windows(55, 56), page: pg, native: windows(44, 43)}}}
+	var b strings.Builder
+	printReport(&b, config{windows: 2, window: time.Second, warm: time.Second}, "test browser", res, nil, nil, nil)
+	out := b.String()
+	if strings.Contains(out, "| workload | MFLOP/step |") || strings.Contains(out, "| ratio: median over rounds") {
+		t.Errorf("empty workload tables printed:\n%s", out)
+	}
+	if !strings.Contains(out, "median mnist 41.0 (1 readings)") {
+		t.Errorf("the page's own figure for mnist is missing:\n%s", out)
+	}
+	res = append(res, workloadResult{W: measure.Workload{Name: "W1"}, FLOPs: 26e6, Impl: map[string]implResult{"go": windows(100)}})
+	b.Reset()
+	printReport(&b, config{windows: 2, window: time.Second, warm: time.Second}, "test browser", res, nil, nil, nil)
+	if !strings.Contains(b.String(), "| W1 | 26.0 | 100 [100–100] (2.60) |") {
+		t.Errorf("W1's row is missing:\n%s", b.String())
+	}
+}
