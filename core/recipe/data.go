@@ -141,10 +141,11 @@ import (
 // and a plain average of G from step 5,000 or 6,000 after gema=0.99 (10.0,
 // and on seed 1 one digit fell under its share). The long average draws
 // blurred digits for the first ~1,500 steps (Fréchet distance 106 at
-// 1,000 and 33 at 2,000, against 27 and 25 with gema=0.99); by the step limit
-// it is what gets the distance down to 10. Seeds 1, 2 and 3 at the limit,
-// 10,000 steps: 8.96, 8.62 and 10.36; digits 3 and 7 meet theirs at 3,750,
-// 4,250 and 4,000 steps. docs/time-to-learn.md has the tables.
+// 1,000 and 33 at 2,000, against 27 and 25 with gema=0.99); by the step
+// limit it is what gets the distance down to 10. Seeds 1 to 5 at the
+// limit, 10,000 steps: 8.96, 8.62, 10.36, 9.63 and 9.08; digits 3 and 7
+// meet theirs at 3,750, 4,250 and 4,000 steps. docs/time-to-learn.md has
+// the tables.
 //
 // DataDefault is the recipe text of a data set's one-click run
 // ("data=grid25&prior=uniform&…"), or "" for an unknown data set.
