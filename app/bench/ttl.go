@@ -103,10 +103,7 @@ func stepsToTarget(root string, data []string) ([]ttlResult, error) {
 				errs[i] = fmt.Errorf("steps to target of %s: %w", d, err)
 				return
 			}
-			tg := learn.MNISTTarget
-			if !isImageData(d) {
-				tg = learn.Targets[d]
-			}
+			tg, _ := learn.TargetOf(rc) // StepsToWith has found it
 			out[i] = ttlResult{Data: d, Target: tg.Text, Result: res}
 			fmt.Fprintf(os.Stderr, "bench: %s: %s after %d steps (%.0f s natively)\n", d, metText(res), res.Steps, res.Seconds)
 		}()

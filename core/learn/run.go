@@ -54,7 +54,7 @@ func scoredRun(rc recipe.Recipe, m *MNIST, every, limit int, trace func(Score), 
 		sc  scorer
 		err error
 	)
-	if tg, err = targetOf(rc); err != nil {
+	if tg, err = TargetOf(rc); err != nil {
 		return Result{}, err
 	}
 	if rc.DataSet().Image() {

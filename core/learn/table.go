@@ -38,7 +38,7 @@ func TableRowWith(data string, m *MNIST, every int) (Row, error) {
 	if err != nil {
 		return Row{}, err
 	}
-	tg, _ := targetOf(rc) // a set without one fails below, in StepsToWith
+	tg, _ := TargetOf(rc) // a set without one fails below, in StepsToWith
 	row := Row{Data: data, Recipe: recipe.DataDefault(data), Target: tg.Text, Limit: rc.Steps}
 	for _, s := range TableSeeds {
 		rc.Seed = s

@@ -57,9 +57,9 @@ var Targets = map[string]Target{
 	"moons":  {"moons", "jsd ≤ 0.05", func(s Score) bool { return s.JSD <= 0.05 }},
 }
 
-// targetOf is rc's data set's target: MNISTTarget for images, else its
+// TargetOf is rc's data set's target: MNISTTarget for images, else its
 // entry in Targets.
-func targetOf(rc recipe.Recipe) (Target, error) {
+func TargetOf(rc recipe.Recipe) (Target, error) {
 	if rc.DataSet().Image() {
 		return MNISTTarget, nil
 	}
