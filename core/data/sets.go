@@ -60,7 +60,7 @@ var Sets = []Set{
 			return Custom(points), nil
 		}},
 	{Name: "mnist", Dim: Pixels, OutAct: "sigmoid", Asset: MNISTAsset, NeedsDigits: true,
-		Recipe: "batch=32&z=100&g=128,256&d=256,128&gact=leaky&ddrop=0.3&lrg=0.002&lrd=0.002&decay=1.00015&pack=2&gema=0.999&steps=10000",
+		Recipe: "batch=32&z=100&g=128,192&d=320,128&gact=leaky&ddrop=0.3&lrg=0.002&lrd=0.003&decay=1.00015&pack=2&gema=0.999&steps=10000",
 		source: func(s Spec, mnist *MNIST) (Source, error) {
 			if mnist == nil {
 				return nil, fmt.Errorf("data: MNIST is not loaded")
