@@ -152,13 +152,15 @@ import (
 // where lrd=0.004 read 8.97, a uniform prior 9.63 and both changes
 // 9.49. Seeds 1 to 8 and 21 then read 9.08, 8.72, 8.62, 9.74, 9.13,
 // 9.75, 8.52, 8.07 and 8.21 at the limit: every one under 10, but 4 and
-// 6 by a quarter. What they lacked was D's width, not G's: at about the
+// 6 by a quarter. What helped them was D's width, not G's: at about the
 // same work per step, G 128,448 with D 128,128 (150 MFLOP) read 12.14
 // and 11.41 on seeds 4 and 6, G 128,192 with D 320,128 (154 MFLOP, yet
 // in the page as fast a step as G 128,256 with D 256,128: the kernels
 // skip zero inputs, most of a real digit) 8.12 and 9.00, and G 128,128
 // with D 384,128 (161 MFLOP) 9.62 and 9.46 (10.18 at 8,000 steps on
-// seed 4). docs/time-to-learn.md has the tables.
+// seed 4). With G 128,192 and D 320,128, seeds 1 to 12 and 21 read
+// 7.48–9.91 at the limit (9 to 12 first trained with it).
+// docs/time-to-learn.md has the tables.
 //
 // DataDefault is the recipe text of a data set's one-click run
 // ("data=grid25&prior=uniform&…"), or "" for an unknown data set.
